@@ -1,0 +1,187 @@
+package ai.sentiric.events;
+
+import ai.sentiric.events.internal.EventListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Wires the bus into a service: publisher confirms on the connection factory, the exchanges,
+ * the {@link EventPublisher}, and for a service with an {@link EventHandler} its durable queue,
+ * dead-letter queue, listener container and {@code deadletters} actuator endpoint.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
+@EnableConfigurationProperties(EventsProperties.class)
+public class EventsAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EventsAutoConfiguration.class);
+
+    /** Publisher confirms are how {@link EventPublisher} knows an event was accepted. */
+    @Bean
+    static BeanPostProcessor sentiricPublisherConfirms() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof CachingConnectionFactory factory) {
+                    factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+                }
+                return bean;
+            }
+        };
+    }
+
+    @Bean
+    EventMetrics sentiricEventMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new EventMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    Declarables sentiricExchanges(EventsProperties properties) {
+        return new Declarables(
+                new TopicExchange(properties.exchange(), true, false),
+                new DirectExchange(properties.deadLetterExchange(), true, false));
+    }
+
+    @Bean
+    EventPublisher eventPublisher(RabbitTemplate template, EventsProperties properties, EventMetrics metrics) {
+        return new EventPublisher(template, properties, metrics);
+    }
+
+    static String serviceQueue(EventsProperties properties, Environment environment) {
+        String service = properties.service().isEmpty()
+                ? environment.getProperty("spring.application.name", "service") : properties.service();
+        return properties.queuePrefix() + "sentiric." + service + ".events";
+    }
+
+    /** The durable consumer of a service that declares an {@link EventHandler}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(EventHandler.class)
+    static class DurableConsumer {
+
+        @Bean
+        Declarables sentiricServiceQueue(EventsProperties properties, Environment environment, EventHandler handler,
+                                         ConnectionFactory connectionFactory) {
+            String name = serviceQueue(properties, environment);
+            Map<String, Object> arguments = new HashMap<>();
+            // Qpid (the embedded broker) refuses these arguments; RabbitMQ uses them to dead-letter
+            // what an operator rejects by hand. Our own dead-lettering does not depend on them.
+            if (isRabbitMq(connectionFactory)) {
+                arguments.put("x-dead-letter-exchange", properties.deadLetterExchange());
+                arguments.put("x-dead-letter-routing-key", name);
+            }
+            Queue queue = new Queue(name, true, false, properties.autoDelete(), arguments);
+            Queue deadLetterQueue = new Queue(name + ".dlq", true, false, false);
+            List<Declarable> declarables = new ArrayList<>(List.of(queue, deadLetterQueue,
+                    BindingBuilder.bind(deadLetterQueue).to(new DirectExchange(properties.deadLetterExchange())).with(name)));
+            TopicExchange exchange = new TopicExchange(properties.exchange());
+            for (String pattern : handler.bindings()) {
+                declarables.add(BindingBuilder.bind(queue).to(exchange).with(pattern));
+            }
+            return new Declarables(declarables);
+        }
+
+        @Bean
+        SimpleMessageListenerContainer sentiricEventListenerContainer(ConnectionFactory connectionFactory, EventHandler handler,
+                                                                      EventsProperties properties, EventMetrics metrics,
+                                                                      Environment environment, RabbitAdmin admin) {
+            String queue = serviceQueue(properties, environment);
+            SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+            container.setQueueNames(queue);
+            container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+            container.setPrefetchCount(properties.prefetch());
+            container.setConcurrentConsumers(properties.concurrency());
+            container.setAmqpAdmin(admin);
+            container.setMissingQueuesFatal(false);
+            container.setMessageListener(new EventListener(handler, properties, metrics, queue));
+            return container;
+        }
+
+        @Bean
+        DeadLetters sentiricDeadLetters(RabbitTemplate template, RabbitAdmin admin, EventsProperties properties, Environment environment) {
+            return new DeadLetters(template, admin, serviceQueue(properties, environment), properties.confirmTimeout().toMillis());
+        }
+
+        @Bean
+        DeadLettersEndpoint sentiricDeadLettersEndpoint(DeadLetters deadLetters) {
+            return new DeadLettersEndpoint(deadLetters);
+        }
+    }
+
+    /** The per-instance consumer of a service that declares a {@link BroadcastEventHandler}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(BroadcastEventHandler.class)
+    static class Broadcast {
+
+        @Bean
+        Queue sentiricBroadcastQueue() {
+            return new AnonymousQueue();
+        }
+
+        @Bean
+        Declarables sentiricBroadcastBindings(Queue sentiricBroadcastQueue, BroadcastEventHandler handler, EventsProperties properties) {
+            TopicExchange exchange = new TopicExchange(properties.exchange());
+            List<Binding> bindings = handler.bindings().stream()
+                    .map(pattern -> BindingBuilder.bind(sentiricBroadcastQueue).to(exchange).with(pattern))
+                    .toList();
+            return new Declarables(bindings);
+        }
+
+        @Bean
+        SimpleMessageListenerContainer sentiricBroadcastListenerContainer(ConnectionFactory connectionFactory, Queue sentiricBroadcastQueue,
+                                                                          BroadcastEventHandler handler, EventMetrics metrics, RabbitAdmin admin) {
+            SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+            container.setQueues(sentiricBroadcastQueue);
+            container.setAmqpAdmin(admin);
+            container.setMissingQueuesFatal(false);
+            container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+            container.setMessageListener(message -> {
+                try {
+                    var event = EventCodec.decode(message.getBody());
+                    handler.handle(event);
+                    metrics.consumed(event.getEventType(), "handled");
+                } catch (Exception e) {
+                    log.warn("broadcast event not handled: {}", e.toString());
+                    metrics.consumed(String.valueOf(message.getMessageProperties().getType()), "failed");
+                }
+            });
+            return container;
+        }
+    }
+
+    static boolean isRabbitMq(ConnectionFactory connectionFactory) {
+        try (var connection = connectionFactory.createConnection()) {
+            Object product = connection.getDelegate().getServerProperties().get("product");
+            return product != null && product.toString().contains("RabbitMQ");
+        } catch (RuntimeException e) {
+            log.warn("cannot tell which broker this is ({}); declaring queues without RabbitMQ arguments", e.toString());
+            return false;
+        }
+    }
+}

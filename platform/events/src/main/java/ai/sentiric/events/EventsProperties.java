@@ -1,0 +1,35 @@
+package ai.sentiric.events;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The bus settings of a service ({@code sentiric.events.*}).
+ *
+ * @param exchange the topic exchange every event goes to
+ * @param service the consuming service's name in queue names; {@code spring.application.name} when empty
+ * @param queuePrefix prepended to queue names (tests use it to keep runs apart)
+ * @param autoDelete declare the service queue auto-delete (tests only)
+ * @param maxAttempts how many times a failing event is handled before it is dead-lettered
+ * @param initialBackoff the wait before the second attempt; it doubles for each further one
+ * @param prefetch unacknowledged messages a consumer may hold
+ * @param concurrency consumers of the service queue
+ * @param confirmTimeout how long a publish waits for the broker's confirm
+ */
+@ConfigurationProperties("sentiric.events")
+public record EventsProperties(
+        @DefaultValue("sentiric_events") String exchange,
+        @DefaultValue("") String service,
+        @DefaultValue("") String queuePrefix,
+        @DefaultValue("false") boolean autoDelete,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("200ms") Duration initialBackoff,
+        @DefaultValue("50") int prefetch,
+        @DefaultValue("1") int concurrency,
+        @DefaultValue("5s") Duration confirmTimeout) {
+
+    public String deadLetterExchange() {
+        return exchange + ".dlx";
+    }
+}

@@ -1,0 +1,117 @@
+package ai.sentiric.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ai.sentiric.proto.event.v1.CallEnded;
+import ai.sentiric.proto.event.v1.CallStarted;
+import ai.sentiric.proto.event.v1.EventEnvelope;
+import ai.sentiric.testkit.spring.InfrastructureTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+
+/** The bus against a real broker: delivery, retries, dead-lettering with a reason, and replay. */
+@SpringBootTest(classes = EventBusIT.App.class, properties = {
+        "spring.application.name=bus-test", "sentiric.events.initial-backoff=10ms"})
+@InfrastructureTest(postgres = false)
+class EventBusIT {
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+        @Bean
+        RecordingHandler handler() {
+            return new RecordingHandler();
+        }
+    }
+
+    /** Records what it handles; fails for calls whose id starts with "fail". */
+    static class RecordingHandler implements EventHandler {
+        final List<EventEnvelope> handled = new CopyOnWriteArrayList<>();
+        final AtomicInteger failures = new AtomicInteger();
+        volatile boolean healed;
+
+        @Override
+        public void handle(EventEnvelope event) {
+            if (event.getCallId().startsWith("fail") && !healed) {
+                failures.incrementAndGet();
+                throw new IllegalStateException("database unavailable");
+            }
+            handled.add(event);
+        }
+    }
+
+    @Autowired EventPublisher publisher;
+    @Autowired RecordingHandler handler;
+    @Autowired DeadLetters deadLetters;
+    @Autowired RabbitTemplate template;
+    @Autowired EventsProperties properties;
+
+    @BeforeEach
+    void reset() {
+        handler.handled.clear();
+        handler.failures.set(0);
+        handler.healed = false;
+        deadLetters.replay(0);
+    }
+
+    @Test
+    void publishedEventArrivesCompleteWithEnvelopeFields() {
+        EventEnvelope sent = publisher.publish(EventEnvelope.newBuilder().setCallId("c-1").setTenantId("t1")
+                .setCallStarted(CallStarted.newBuilder().setFromUri("sip:+905551112233@carrier")).build());
+
+        assertThat(sent.getEventId()).hasSize(36);
+        assertThat(sent.getEventType()).isEqualTo("call.started");
+        assertThat(sent.hasTimestamp()).isTrue();
+        assertThat(sent.getTraceId()).isNotEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.handled.contains(sent));
+    }
+
+    @Test
+    void failingEventIsRetriedBoundedlyThenDeadLetteredWithReasonAndReplayable() {
+        long before = deadLetters.count();
+        publisher.publish(EventEnvelope.newBuilder().setCallId("fail-1")
+                .setCallEnded(CallEnded.newBuilder().setReason("caller_bye")).build());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters.count() == before + 1);
+        assertThat(handler.failures).hasValue(properties.maxAttempts());
+        assertThat(deadLetters.peek(10)).anySatisfy(letter -> {
+            assertThat(letter.eventType()).isEqualTo("call.ended");
+            assertThat(letter.reason()).contains("database unavailable").contains("3 attempts");
+        });
+
+        handler.healed = true;
+        assertThat(deadLetters.replay(100)).isEqualTo(before + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                handler.handled.stream().anyMatch(event -> event.getCallId().equals("fail-1")));
+        assertThat(deadLetters.count()).isZero();
+    }
+
+    @Test
+    void malformedAndUnknownEventsAreDeadLetteredAndConsumptionGoesOn() {
+        template.send(properties.exchange(), "call.started",
+                MessageBuilder.withBody("{not json".getBytes(StandardCharsets.UTF_8)).build());
+        template.send(properties.exchange(), "call.exploded",
+                MessageBuilder.withBody("{\"eventType\":\"call.exploded\",\"callId\":\"x\"}".getBytes(StandardCharsets.UTF_8)).build());
+        EventEnvelope good = publisher.publish(EventEnvelope.newBuilder().setCallId("after-poison")
+                .setCallEnded(CallEnded.getDefaultInstance()).build());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.handled.contains(good));
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters.count() >= 2);
+        assertThat(deadLetters.peek(10)).extracting(DeadLetters.DeadLetter::reason)
+                .anyMatch(reason -> reason.startsWith("malformed event"))
+                .anyMatch(reason -> reason.contains("unknown or inconsistent event type 'call.exploded'"));
+    }
+}

@@ -1,0 +1,39 @@
+package ai.sentiric.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.sentiric.proto.event.v1.CallAnswered;
+import ai.sentiric.proto.event.v1.CallEnded;
+import ai.sentiric.proto.event.v1.EventEnvelope;
+import org.junit.jupiter.api.Test;
+
+class EventPublisherTests {
+
+    @Test
+    void completesTypeIdTimestampAndTraceFromThePayload() throws Exception {
+        EventEnvelope event = EventPublisher.complete(EventEnvelope.newBuilder()
+                .setCallAnswered(CallAnswered.getDefaultInstance()).build());
+
+        assertThat(event.getEventType()).isEqualTo("call.answered");
+        assertThat(event.getEventId()).isNotEmpty();
+        assertThat(event.getTimestamp().getSeconds()).isPositive();
+        assertThat(EventCodec.decode(EventCodec.encode(event))).isEqualTo(event);
+    }
+
+    @Test
+    void rendersCamelCaseJson() {
+        EventEnvelope event = EventPublisher.complete(EventEnvelope.newBuilder().setCallId("abc")
+                .setCallEnded(CallEnded.newBuilder().setSipCode(487).setReason("cancelled")).build());
+
+        assertThat(new String(EventCodec.encode(event)))
+                .contains("\"eventType\":\"call.ended\"", "\"callId\":\"abc\"", "\"callEnded\":{", "\"sipCode\":487");
+    }
+
+    @Test
+    void refusesAnEventWhoseTypeContradictsItsPayload() {
+        assertThatThrownBy(() -> EventPublisher.complete(EventEnvelope.newBuilder().setEventType("call.started")
+                .setCallEnded(CallEnded.getDefaultInstance()).build()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
