@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -17,7 +17,7 @@ public final class InfrastructureContextCustomizerFactory implements ContextCust
 
     @Override
     public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
-        InfrastructureTest annotation = AnnotatedElementUtils.findMergedAnnotation(testClass, InfrastructureTest.class);
+        InfrastructureTest annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass, InfrastructureTest.class);
         return annotation == null ? null : new Customizer(annotation.postgres(), annotation.amqp(), annotation.redis());
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.sentiric.support.errors;
+
+import org.jspecify.annotations.NullMarked;

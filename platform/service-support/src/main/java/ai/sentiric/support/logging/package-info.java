@@ -1,0 +1,4 @@
+@NullMarked
+package ai.sentiric.support.logging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package ai.sentiric.support.tracing;
+
+import org.jspecify.annotations.NullMarked;

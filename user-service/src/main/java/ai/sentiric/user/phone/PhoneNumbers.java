@@ -1,0 +1,57 @@
+package ai.sentiric.user.phone;
+
+import ai.sentiric.support.errors.DomainException;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads phone numbers as people and carriers write them ("0555 111 22 33", "+90 555 111 2233",
+ * "00905551112233", "905551112233") and gives the one E.164 form contacts are stored and found by.
+ */
+@Component
+public class PhoneNumbers {
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+
+    /**
+     * The E.164 form of a number, reading national numbers with {@code region}. A string of
+     * digits that is not valid as a national number but is valid with a leading '+' (a carrier
+     * that drops the '+') is read as international.
+     *
+     * @throws DomainException INVALID_ARGUMENT when it is not a possible phone number
+     */
+    public String toE164(String raw, String region) {
+        String value = raw == null ? "" : raw.strip();
+        if (value.startsWith("00")) {
+            value = "+" + value.substring(2);
+        }
+        try {
+            PhoneNumber national = util.parse(value, region);
+            if (util.isValidNumber(national) || value.startsWith("+")) {
+                return check(national, raw);
+            }
+            if (value.chars().allMatch(Character::isDigit)) {
+                PhoneNumber international = util.parse("+" + value, region);
+                if (util.isValidNumber(international)) {
+                    return format(international);
+                }
+            }
+            return check(national, raw);
+        } catch (NumberParseException e) {
+            throw DomainException.invalid("'" + raw + "' is not a phone number: " + e.getMessage());
+        }
+    }
+
+    private String check(PhoneNumber number, String raw) {
+        if (!util.isPossibleNumber(number)) {
+            throw DomainException.invalid("'" + raw + "' is not a possible phone number");
+        }
+        return format(number);
+    }
+
+    private String format(PhoneNumber number) {
+        return util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+}
