@@ -2,6 +2,7 @@ package ai.sentiric.support;
 
 import ai.sentiric.support.errors.GrpcErrors;
 import ai.sentiric.support.errors.ProblemDetails;
+import ai.sentiric.support.phone.PhoneNumbers;
 import ai.sentiric.support.tracing.TraceIdClientInterceptor;
 import ai.sentiric.support.tracing.TraceIdFilter;
 import ai.sentiric.support.tracing.TraceIdServerInterceptor;
@@ -15,6 +16,11 @@ import org.springframework.grpc.server.GlobalServerInterceptor;
 /** Registers the shared error mapping and trace propagation in every service. */
 @AutoConfiguration
 public class SupportAutoConfiguration {
+
+    @Bean
+    PhoneNumbers sentiricPhoneNumbers() {
+        return new PhoneNumbers();
+    }
 
     @Bean
     GrpcErrors sentiricGrpcErrors() {

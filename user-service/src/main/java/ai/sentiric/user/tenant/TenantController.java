@@ -1,6 +1,6 @@
 package ai.sentiric.user.tenant;
 
-import ai.sentiric.user.web.PageResponse;
+import ai.sentiric.support.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

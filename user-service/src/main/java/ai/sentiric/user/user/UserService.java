@@ -2,7 +2,7 @@ package ai.sentiric.user.user;
 
 import ai.sentiric.proto.event.v1.ChangeKind;
 import ai.sentiric.support.errors.DomainException;
-import ai.sentiric.user.phone.PhoneNumbers;
+import ai.sentiric.support.phone.PhoneNumbers;
 import ai.sentiric.user.tenant.Tenant;
 import ai.sentiric.user.tenant.TenantService;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package ai.sentiric.user.web;
+package ai.sentiric.support.web;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package ai.sentiric.user.phone;
+package ai.sentiric.support.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,17 +1,19 @@
-package ai.sentiric.user.phone;
+package ai.sentiric.support.phone;
 
 import ai.sentiric.support.errors.DomainException;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import org.springframework.stereotype.Component;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads phone numbers as people and carriers write them ("0555 111 22 33", "+90 555 111 2233",
  * "00905551112233", "905551112233") and gives the one E.164 form contacts are stored and found by.
  */
-@Component
 public class PhoneNumbers {
+
+    private static final Set<String> WITHHELD = Set.of("", "anonymous", "unknown", "restricted", "private", "unavailable");
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
@@ -42,6 +44,12 @@ public class PhoneNumbers {
         } catch (NumberParseException e) {
             throw DomainException.invalid("'" + raw + "' is not a phone number: " + e.getMessage());
         }
+    }
+
+    /** True for a caller id that is withheld or not a number ("anonymous", empty, "Restricted"). */
+    public boolean isWithheld(String raw) {
+        String value = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+        return WITHHELD.contains(value) || value.chars().noneMatch(Character::isDigit);
     }
 
     private String check(PhoneNumber number, String raw) {

@@ -1,0 +1,36 @@
+package ai.sentiric.dialplan;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/** Every meter of dialplan-service. */
+@Component
+public class DialplanMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer resolveTimer;
+
+    public DialplanMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.resolveTimer = Timer.builder("sentiric.dialplan.resolve.duration")
+                .description("Time to resolve a dialplan, cache hits included")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+    }
+
+    /** A resolution finished, by its kind (ACTIVE, GUEST, ..., or the error status). */
+    public void resolved(String outcome, Duration took) {
+        resolveTimer.record(took);
+        Counter.builder("sentiric.dialplan.resolutions").description("Dialplan resolutions by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** A caller look-up in user-service failed, so the call got its failsafe plan. */
+    public void userLookupFailed() {
+        Counter.builder("sentiric.dialplan.user.lookup.failures")
+                .description("Caller look-ups in user-service that failed").register(registry).increment();
+    }
+}

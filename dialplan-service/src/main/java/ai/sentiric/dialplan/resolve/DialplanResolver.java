@@ -1,0 +1,184 @@
+package ai.sentiric.dialplan.resolve;
+
+import ai.sentiric.dialplan.DialplanMetrics;
+import ai.sentiric.dialplan.DialplanProperties;
+import ai.sentiric.dialplan.plan.ActionType;
+import ai.sentiric.dialplan.plan.PlanService;
+import ai.sentiric.dialplan.resolve.RouteCatalog.Plan;
+import ai.sentiric.dialplan.resolve.RouteCatalog.Route;
+import ai.sentiric.dialplan.resolve.UserDirectory.Caller;
+import ai.sentiric.proto.dialplan.v1.DialplanAction;
+import ai.sentiric.proto.dialplan.v1.ResolveDialplanResponse;
+import ai.sentiric.proto.dialplan.v1.Resolution;
+import ai.sentiric.support.errors.DomainException;
+import ai.sentiric.support.errors.ErrorKind;
+import ai.sentiric.support.logging.Pii;
+import ai.sentiric.support.phone.PhoneNumbers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * Decides what happens to a call, in the order dialplan.proto documents: route, maintenance,
+ * anonymous callers, caller identity, schedule, then the active or guest plan, with a failsafe
+ * chain that ends in a built-in announcement, so that a routed call always gets a playable plan.
+ */
+@Service
+public class DialplanResolver {
+
+    private static final Logger log = LoggerFactory.getLogger(DialplanResolver.class);
+
+    /** What plays when even the system's failsafe plan is gone. */
+    static final Plan ULTIMATE_FAILSAFE = new Plan(PlanService.SYSTEM, "ULTIMATE_FAILSAFE", ActionType.PLAY_ANNOUNCEMENT,
+            Map.of("announcement_id", "ANNOUNCE_SYSTEM_ERROR"));
+
+    private final RouteCatalog catalog;
+    private final UserDirectory directory;
+    private final PhoneNumbers phones;
+    private final DialplanProperties properties;
+    private final DialplanMetrics metrics;
+
+    public DialplanResolver(RouteCatalog catalog, UserDirectory directory, PhoneNumbers phones, DialplanProperties properties,
+                            DialplanMetrics metrics) {
+        this.catalog = catalog;
+        this.directory = directory;
+        this.phones = phones;
+        this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    /**
+     * @throws DomainException NOT_FOUND for a number with no route (and no unrouted plan),
+     *         PERMISSION_DENIED for a withheld caller on a route that blocks them,
+     *         UNAVAILABLE when the catalogue cannot be read
+     */
+    public ResolveDialplanResponse resolve(String caller, String destination, @Nullable Instant callTime) {
+        long started = System.nanoTime();
+        String outcome = "error";
+        try {
+            ResolveDialplanResponse response = decide(caller, destination, callTime == null ? Instant.now() : callTime);
+            outcome = response.getResolution().name();
+            return response;
+        } catch (DomainException e) {
+            outcome = e.kind().name();
+            throw e;
+        } catch (DataAccessException | TransactionException e) {
+            outcome = ErrorKind.UNAVAILABLE.name();
+            log.error("dialplan catalogue unreadable: {}", e.toString());
+            throw new DomainException(ErrorKind.UNAVAILABLE, "the dialplan catalogue is unavailable");
+        } finally {
+            metrics.resolved(outcome, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private ResolveDialplanResponse decide(String caller, String destination, Instant at) {
+        String number = dialled(destination);
+        Optional<Route> found = catalog.route(number);
+        if (found.isEmpty()) {
+            return unrouted(number);
+        }
+        Route route = found.get();
+        var settings = route.settings();
+        boolean withheld = phones.isWithheld(caller);
+        String callerE164 = withheld ? "" : callerE164(caller);
+        var response = ResolveDialplanResponse.newBuilder()
+                .setTenantId(route.tenantId())
+                .setInboundRoute(route.toProto())
+                .setLanguageCode(settings.defaultLanguageCode())
+                .setCallerE164(callerE164);
+
+        if (settings.maintenanceMode()) {
+            return finish(response, failsafe(route), Resolution.RESOLUTION_MAINTENANCE);
+        }
+        if (withheld && settings.blockAnonymous()) {
+            throw new DomainException(ErrorKind.PERMISSION_DENIED, "anonymous callers are blocked on " + number);
+        }
+
+        Caller identity = withheld ? new Caller.Unknown() : directory.caller(route.tenantId(), caller);
+        if (identity instanceof Caller.Known known) {
+            var user = known.match().getUser();
+            response.setMatchedUser(user).setMatchedContact(known.match().getContact())
+                    .setCallerE164(known.match().getContact().getContactValue());
+            if (user.hasPreferredLanguageCode() && !user.getPreferredLanguageCode().isBlank()) {
+                response.setLanguageCode(user.getPreferredLanguageCode());
+            }
+        }
+
+        if (route.hours() != null && settings.offHoursDialplanId() != null && !route.hours().isOpen(at)) {
+            Optional<Plan> offHours = catalog.plan(route.tenantId(), settings.offHoursDialplanId());
+            if (offHours.isPresent()) {
+                return finish(response, offHours.get(), Resolution.RESOLUTION_OFF_HOURS);
+            }
+        }
+        return switch (identity) {
+            case Caller.LookupFailed failed -> {
+                metrics.userLookupFailed();
+                log.warn("caller look-up failed for tenant {} ({}): failsafe plan", route.tenantId(), failed.reason());
+                yield finish(response, failsafe(route), Resolution.RESOLUTION_FAILSAFE);
+            }
+            case Caller.Known known -> planOrFailsafe(response, route, settings.activeDialplanId(), Resolution.RESOLUTION_ACTIVE);
+            case Caller.Unknown unknown -> planOrFailsafe(response, route,
+                    settings.guestDialplanId() != null ? settings.guestDialplanId() : properties.guestDialplanId(),
+                    Resolution.RESOLUTION_GUEST);
+        };
+    }
+
+    private ResolveDialplanResponse planOrFailsafe(ResolveDialplanResponse.Builder response, Route route, @Nullable String planId,
+                                                   Resolution resolution) {
+        Optional<Plan> plan = catalog.plan(route.tenantId(), planId);
+        if (plan.isEmpty()) {
+            log.warn("route {} names plan '{}' that does not exist: failsafe plan", Pii.maskPhone(route.phoneNumber()), planId);
+            return finish(response, failsafe(route), Resolution.RESOLUTION_FAILSAFE);
+        }
+        return finish(response, plan.get(), resolution);
+    }
+
+    /** The route's failsafe plan, else the system's, else the built-in announcement. */
+    private Plan failsafe(Route route) {
+        return catalog.plan(route.tenantId(), route.settings().failsafeDialplanId())
+                .or(() -> catalog.plan(PlanService.SYSTEM, properties.failsafeDialplanId()))
+                .orElse(ULTIMATE_FAILSAFE);
+    }
+
+    private ResolveDialplanResponse unrouted(String number) {
+        String planId = properties.unroutedDialplanId();
+        Optional<Plan> plan = planId == null || planId.isBlank() ? Optional.empty() : catalog.plan(PlanService.SYSTEM, planId);
+        if (plan.isEmpty()) {
+            throw DomainException.notFound("inbound route", Pii.maskPhone(number));
+        }
+        return finish(ResolveDialplanResponse.newBuilder().setTenantId(PlanService.SYSTEM).setLanguageCode("en"),
+                plan.get(), Resolution.RESOLUTION_UNROUTED);
+    }
+
+    private static ResolveDialplanResponse finish(ResolveDialplanResponse.Builder response, Plan plan, Resolution resolution) {
+        return response.setDialplanId(plan.id())
+                .setAction(DialplanAction.newBuilder()
+                        .setType(ai.sentiric.proto.dialplan.v1.ActionType.valueOf("ACTION_TYPE_" + plan.type().name()))
+                        .putAllData(plan.data()))
+                .setResolution(resolution)
+                .build();
+    }
+
+    private String dialled(String destination) {
+        try {
+            return phones.toE164(destination, properties.defaultRegion());
+        } catch (DomainException e) {
+            throw DomainException.notFound("inbound route", destination == null ? "" : Pii.maskPhone(destination));
+        }
+    }
+
+    private String callerE164(String caller) {
+        try {
+            return phones.toE164(caller, properties.defaultRegion());
+        } catch (DomainException e) {
+            return "";
+        }
+    }
+}

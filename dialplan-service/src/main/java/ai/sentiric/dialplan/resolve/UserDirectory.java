@@ -1,0 +1,100 @@
+package ai.sentiric.dialplan.resolve;
+
+import ai.sentiric.dialplan.DialplanProperties;
+import ai.sentiric.proto.user.v1.ContactType;
+import ai.sentiric.proto.user.v1.FindUserByContactRequest;
+import ai.sentiric.proto.user.v1.FindUserByContactResponse;
+import ai.sentiric.proto.user.v1.GetTenantRequest;
+import ai.sentiric.proto.user.v1.UserServiceGrpc;
+import ai.sentiric.support.errors.DomainException;
+import ai.sentiric.support.errors.ErrorKind;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What dialplan-service asks of user-service: does a tenant exist, and who is this caller. Caller
+ * answers (found or not) are cached per tenant until the TTL or a {@code user.changed} event for
+ * that tenant; failures are never cached.
+ */
+@Component
+public class UserDirectory {
+
+    /** A caller look-up: a known user, nobody, or no answer (user-service failed). */
+    public sealed interface Caller {
+        record Known(FindUserByContactResponse match) implements Caller { }
+        record Unknown() implements Caller { }
+        record LookupFailed(String reason) implements Caller { }
+    }
+
+    private record CallerKey(String tenantId, String caller) { }
+
+    private static final Caller UNKNOWN = new Caller.Unknown();
+
+    private final UserServiceGrpc.UserServiceBlockingStub users;
+    private final DialplanProperties properties;
+    private final Cache<CallerKey, Caller> callers;
+
+    public UserDirectory(GrpcChannelFactory channels, DialplanProperties properties) {
+        this.users = UserServiceGrpc.newBlockingStub(channels.createChannel("user-service"));
+        this.properties = properties;
+        this.callers = Caffeine.newBuilder()
+                .maximumSize(properties.cacheSize())
+                .expireAfterWrite(properties.callerCacheTtl())
+                .build();
+    }
+
+    /** NOT_FOUND when user-service does not know the tenant; UNAVAILABLE when it cannot say. */
+    public void requireTenant(String tenantId) {
+        try {
+            deadline().getTenant(GetTenantRequest.newBuilder().setTenantId(tenantId).build());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                throw DomainException.notFound("tenant", tenantId);
+            }
+            throw new DomainException(ErrorKind.UNAVAILABLE, "user-service cannot confirm tenant '" + tenantId + "': "
+                    + e.getStatus().getCode());
+        }
+    }
+
+    public Caller caller(String tenantId, String callerNumber) {
+        CallerKey key = new CallerKey(tenantId, callerNumber);
+        Caller cached = callers.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        Caller answer = lookUp(key);
+        if (!(answer instanceof Caller.LookupFailed)) {
+            callers.put(key, answer);
+        }
+        return answer;
+    }
+
+    /** Drops every cached caller of the tenant: its users changed. */
+    public void forgetTenant(String tenantId) {
+        callers.asMap().keySet().removeIf(key -> key.tenantId().equals(tenantId));
+    }
+
+    private Caller lookUp(CallerKey key) {
+        try {
+            return new Caller.Known(deadline().findUserByContact(FindUserByContactRequest.newBuilder()
+                    .setTenantId(key.tenantId()).setContactType(ContactType.CONTACT_TYPE_PHONE)
+                    .setContactValue(key.caller()).build()));
+        } catch (StatusRuntimeException e) {
+            return switch (e.getStatus().getCode()) {
+                // An unreadable number cannot belong to a user: the caller is a guest.
+                case NOT_FOUND, INVALID_ARGUMENT -> UNKNOWN;
+                default -> new Caller.LookupFailed(e.getStatus().getCode() + " " + Optional.ofNullable(e.getStatus().getDescription()).orElse(""));
+            };
+        }
+    }
+
+    private UserServiceGrpc.UserServiceBlockingStub deadline() {
+        return users.withDeadlineAfter(properties.userLookupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
