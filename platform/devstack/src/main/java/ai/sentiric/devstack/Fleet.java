@@ -1,0 +1,24 @@
+package ai.sentiric.devstack;
+
+import java.util.List;
+
+/**
+ * The services the local stack starts, in start order (a service after those it calls). Adding a
+ * service to the platform means adding its line here, and its address to {@link #addresses}.
+ */
+public final class Fleet {
+
+    public static final List<ServiceSpec> SERVICES = List.of(
+            new ServiceSpec("user-service", 12010, 12011, "sentiric_user", "SENTIRIC_USER"),
+            new ServiceSpec("dialplan-service", 12020, 12021, "sentiric_dialplan", "SENTIRIC_DIALPLAN"));
+
+    private Fleet() {
+    }
+
+    /** The gRPC addresses every service is given, so each finds the others. */
+    public static java.util.Map<String, String> addresses(int offset) {
+        return java.util.Map.of(
+                "SENTIRIC_USER_GRPC_ADDRESS", "static://127.0.0.1:" + (12011 + offset),
+                "SENTIRIC_DIALPLAN_GRPC_ADDRESS", "static://127.0.0.1:" + (12021 + offset));
+    }
+}

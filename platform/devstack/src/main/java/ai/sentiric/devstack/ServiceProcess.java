@@ -1,0 +1,82 @@
+package ai.sentiric.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A service running as a child process, its output in a log file of its own. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final ServiceSpec spec;
+    private final Process process;
+    private final int httpPort;
+    private final Path log;
+
+    private ServiceProcess(ServiceSpec spec, Process process, int httpPort, Path log) {
+        this.spec = spec;
+        this.process = process;
+        this.httpPort = httpPort;
+        this.log = log;
+    }
+
+    static ServiceProcess start(ServiceSpec spec, Path jar, Map<String, String> environment, int offset, Path logDirectory)
+            throws IOException {
+        if (!jar.toFile().isFile()) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path log = logDirectory.resolve(spec.name() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return new ServiceProcess(spec, builder.start(), spec.httpPort() + offset, log);
+    }
+
+    /** Waits until the service reports ready, or fails with where to look. */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        URI readiness = URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness");
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(spec.name() + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(spec.name() + " not ready after " + timeout + "; see " + log);
+    }
+
+    void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    ServiceSpec spec() {
+        return spec;
+    }
+}

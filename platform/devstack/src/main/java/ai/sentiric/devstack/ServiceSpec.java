@@ -1,0 +1,32 @@
+package ai.sentiric.devstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One service of the fleet as the local stack runs it.
+ *
+ * @param name the module, artifact and application name
+ * @param httpPort its REST and actuator port
+ * @param grpcPort its gRPC port
+ * @param database its own PostgreSQL database, or null when it keeps no data there
+ * @param prefix the prefix of its environment variables, e.g. {@code SENTIRIC_USER}
+ */
+public record ServiceSpec(String name, int httpPort, int grpcPort, @Nullable String database, String prefix) {
+
+    public Path jar(Path root, String version) {
+        return root.resolve(name).resolve("target").resolve(name + "-" + version + ".jar");
+    }
+
+    /** The variables that point this service at its own ports and database. */
+    public Map<String, String> ownEnvironment(int offset, @Nullable String databaseUrl) {
+        var env = new java.util.HashMap<String, String>();
+        env.put(prefix + "_HTTP_PORT", String.valueOf(httpPort + offset));
+        env.put(prefix + "_GRPC_PORT", String.valueOf(grpcPort + offset));
+        if (databaseUrl != null) {
+            env.put(prefix + "_DB_URL", databaseUrl);
+        }
+        return env;
+    }
+}
