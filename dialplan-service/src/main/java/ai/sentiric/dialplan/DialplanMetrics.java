@@ -12,6 +12,8 @@ public class DialplanMetrics {
 
     private final MeterRegistry registry;
     private final Timer resolveTimer;
+    /** One counter per outcome, looked up without building a meter id on the hot path. */
+    private final java.util.concurrent.ConcurrentMap<String, Counter> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DialplanMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -24,8 +26,8 @@ public class DialplanMetrics {
     /** A resolution finished, by its kind (ACTIVE, GUEST, ..., or the error status). */
     public void resolved(String outcome, Duration took) {
         resolveTimer.record(took);
-        Counter.builder("sentiric.dialplan.resolutions").description("Dialplan resolutions by outcome")
-                .tag("outcome", outcome).register(registry).increment();
+        outcomes.computeIfAbsent(outcome, key -> Counter.builder("sentiric.dialplan.resolutions")
+                .description("Dialplan resolutions by outcome").tag("outcome", key).register(registry)).increment();
     }
 
     /** A caller look-up in user-service failed, so the call got its failsafe plan. */

@@ -56,14 +56,15 @@ public class RouteCatalog {
 
     public RouteCatalog(InboundRouteRepository routeRepository, ScheduleRepository schedules, PlanService planService,
                         DialplanProperties properties) {
-        this.routes = Caffeine.newBuilder().maximumSize(properties.cacheSize()).expireAfterWrite(properties.routeCacheTtl())
+        // Refreshed in the background after the TTL: a call never waits for the database once warm.
+        this.routes = Caffeine.newBuilder().maximumSize(properties.cacheSize()).refreshAfterWrite(properties.routeCacheTtl())
                 .build(number -> routeRepository.findById(number).map(route -> {
                     var settings = route.settings();
                     OpeningHours hours = settings.scheduleId() == null ? null
                             : schedules.findById(settings.scheduleId()).map(s -> s.openingHours()).orElse(null);
                     return new Route(route.getPhoneNumber(), route.getTenantId(), settings, hours);
                 }));
-        this.plans = Caffeine.newBuilder().maximumSize(properties.cacheSize()).expireAfterWrite(properties.routeCacheTtl())
+        this.plans = Caffeine.newBuilder().maximumSize(properties.cacheSize()).refreshAfterWrite(properties.routeCacheTtl())
                 .build(key -> planService.visible(key.tenantId(), key.id())
                         .map(plan -> new Plan(plan.getTenantId(), plan.getId(), plan.getActionType(), plan.getActionData())));
     }

@@ -8,7 +8,7 @@ import ai.sentiric.proto.user.v1.GetTenantRequest;
 import ai.sentiric.proto.user.v1.UserServiceGrpc;
 import ai.sentiric.support.errors.DomainException;
 import ai.sentiric.support.errors.ErrorKind;
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -38,15 +38,18 @@ public class UserDirectory {
 
     private final UserServiceGrpc.UserServiceBlockingStub users;
     private final DialplanProperties properties;
-    private final Cache<CallerKey, Caller> callers;
+    private final LoadingCache<CallerKey, Caller> callers;
 
     public UserDirectory(GrpcChannelFactory channels, DialplanProperties properties) {
         this.users = UserServiceGrpc.newBlockingStub(channels.createChannel("user-service"));
         this.properties = properties;
+        // Refreshed in the background once older than the TTL, so no INVITE waits for a refresh;
+        // dropped at ten times the TTL when it could not be refreshed.
         this.callers = Caffeine.newBuilder()
                 .maximumSize(properties.cacheSize())
-                .expireAfterWrite(properties.callerCacheTtl())
-                .build();
+                .refreshAfterWrite(properties.callerCacheTtl())
+                .expireAfterWrite(properties.callerCacheTtl().multipliedBy(10))
+                .build(this::lookUp);
     }
 
     /** NOT_FOUND when user-service does not know the tenant; UNAVAILABLE when it cannot say. */
@@ -63,21 +66,23 @@ public class UserDirectory {
     }
 
     public Caller caller(String tenantId, String callerNumber) {
-        CallerKey key = new CallerKey(tenantId, callerNumber);
-        Caller cached = callers.getIfPresent(key);
-        if (cached != null) {
-            return cached;
+        try {
+            return callers.get(new CallerKey(tenantId, callerNumber));
+        } catch (LookupFailure failure) {
+            return new Caller.LookupFailed(failure.getMessage());
         }
-        Caller answer = lookUp(key);
-        if (!(answer instanceof Caller.LookupFailed)) {
-            callers.put(key, answer);
-        }
-        return answer;
     }
 
     /** Drops every cached caller of the tenant: its users changed. */
     public void forgetTenant(String tenantId) {
         callers.asMap().keySet().removeIf(key -> key.tenantId().equals(tenantId));
+    }
+
+    /** Thrown by the loader so that a failed look-up is never cached (a refresh keeps the old answer). */
+    private static final class LookupFailure extends RuntimeException {
+        LookupFailure(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private Caller lookUp(CallerKey key) {
@@ -89,7 +94,8 @@ public class UserDirectory {
             return switch (e.getStatus().getCode()) {
                 // An unreadable number cannot belong to a user: the caller is a guest.
                 case NOT_FOUND, INVALID_ARGUMENT -> UNKNOWN;
-                default -> new Caller.LookupFailed(e.getStatus().getCode() + " " + Optional.ofNullable(e.getStatus().getDescription()).orElse(""));
+                default -> throw new LookupFailure(e.getStatus().getCode() + " "
+                        + Optional.ofNullable(e.getStatus().getDescription()).orElse(""));
             };
         }
     }

@@ -59,6 +59,9 @@ public final class DevStack implements AutoCloseable {
         shared.put("SENTIRIC_AMQP_VHOST", amqp.virtualHost());
         shared.put("SENTIRIC_REDIS_HOST", redis.host());
         shared.put("SENTIRIC_REDIS_PORT", String.valueOf(redis.port()));
+        if (environment.containsKey("SENTIRIC_JAVA_OPTS")) {
+            shared.put("SENTIRIC_JAVA_OPTS", environment.get("SENTIRIC_JAVA_OPTS"));
+        }
 
         for (ServiceSpec spec : Fleet.SERVICES) {
             String databaseUrl = spec.database() == null ? null : postgres.createDatabase(spec.database());

@@ -1,0 +1,2 @@
+/** Load generators for the benchmarks in bench/. */
+package ai.sentiric.bench;
