@@ -1,0 +1,3 @@
+-- One database per service: each owns its schema and Flyway history.
+CREATE DATABASE sentiric_user;
+CREATE DATABASE sentiric_dialplan;
