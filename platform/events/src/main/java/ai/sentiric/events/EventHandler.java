@@ -17,6 +17,18 @@ public interface EventHandler {
 
     void handle(EventEnvelope event) throws Exception;
 
+    /**
+     * Handles several events as one unit of work (one transaction), when the service enables
+     * batches ({@code sentiric.events.batch-size} above 1). If it throws, each event of the batch
+     * is handled alone with {@link #handle}, with its own retries and dead-lettering, so one bad
+     * event never holds back the others.
+     */
+    default void handleBatch(List<EventEnvelope> events) throws Exception {
+        for (EventEnvelope event : events) {
+            handle(event);
+        }
+    }
+
     /** The routing-key patterns to bind, every event by default. */
     default List<String> bindings() {
         return List.of("#");

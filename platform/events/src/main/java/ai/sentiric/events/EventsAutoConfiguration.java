@@ -119,7 +119,15 @@ public class EventsAutoConfiguration {
             container.setConcurrentConsumers(properties.concurrency());
             container.setAmqpAdmin(admin);
             container.setMissingQueuesFatal(false);
-            container.setMessageListener(new EventListener(handler, properties, metrics, queue));
+            EventListener listener = new EventListener(handler, properties, metrics, queue);
+            container.setMessageListener(listener);
+            if (properties.batchSize() > 1) {
+                container.setMessageListener(listener.batchListener());
+                container.setConsumerBatchEnabled(true);
+                container.setBatchSize(properties.batchSize());
+                container.setReceiveTimeout(properties.batchWait().toMillis());
+                container.setPrefetchCount(Math.max(properties.prefetch(), properties.batchSize() * 2));
+            }
             return container;
         }
 

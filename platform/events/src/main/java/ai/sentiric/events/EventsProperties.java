@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prefetch unacknowledged messages a consumer may hold
  * @param concurrency consumers of the service queue
  * @param confirmTimeout how long a publish waits for the broker's confirm
+ * @param batchSize events handed to {@link EventHandler#handleBatch} at once; 1 handles them one by one
+ * @param batchWait how long a consumer waits for more messages before it hands over a partial batch
  */
 @ConfigurationProperties("sentiric.events")
 public record EventsProperties(
@@ -27,7 +29,9 @@ public record EventsProperties(
         @DefaultValue("200ms") Duration initialBackoff,
         @DefaultValue("50") int prefetch,
         @DefaultValue("1") int concurrency,
-        @DefaultValue("5s") Duration confirmTimeout) {
+        @DefaultValue("5s") Duration confirmTimeout,
+        @DefaultValue("1") int batchSize,
+        @DefaultValue("10ms") Duration batchWait) {
 
     public String deadLetterExchange() {
         return exchange + ".dlx";

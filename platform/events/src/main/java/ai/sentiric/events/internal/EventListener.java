@@ -20,6 +20,8 @@ import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs a service's {@link EventHandler} on each message of its queue, with manual
@@ -87,6 +89,60 @@ public final class EventListener implements ChannelAwareMessageListener {
             MDC.remove("traceId");
             MDC.remove("callId");
         }
+    }
+
+    /**
+     * A batch: poison messages are dead-lettered one by one, the rest handed to the handler as one
+     * unit of work and acknowledged together once it returned. When the batch fails, every message
+     * in it takes the single-message path, with its own retries and dead-lettering.
+     */
+    public void onMessageBatch(List<Message> messages, Channel channel) {
+        List<Message> valid = new ArrayList<>(messages.size());
+        List<EventEnvelope> events = new ArrayList<>(messages.size());
+        try {
+            for (Message message : messages) {
+                String routingKey = message.getMessageProperties().getReceivedRoutingKey();
+                try {
+                    EventEnvelope event = EventCodec.decode(message.getBody());
+                    if (EventTypes.consistent(event)) {
+                        valid.add(message);
+                        events.add(event);
+                    } else {
+                        deadLetter(message, channel, "unknown or inconsistent event type '" + event.getEventType() + "'", 0, routingKey);
+                    }
+                } catch (InvalidProtocolBufferException | RuntimeException e) {
+                    deadLetter(message, channel, "malformed event: " + e.getMessage(), 0, routingKey);
+                }
+            }
+            if (events.isEmpty()) {
+                return;
+            }
+            try {
+                handler.handleBatch(events);
+            } catch (Exception e) {
+                log.warn("batch of {} events failed ({}); handling them one by one", events.size(), e.toString());
+                for (Message message : valid) {
+                    onMessage(message, channel);
+                }
+                return;
+            }
+            long last = valid.getLast().getMessageProperties().getDeliveryTag();
+            channel.basicAck(last, true);
+            events.forEach(event -> metrics.consumed(event.getEventType(), "handled"));
+        } catch (IOException e) {
+            // The channel is gone: the broker redelivers every unacknowledged message of the batch.
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** This listener as the container's batch listener. */
+    public org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener batchListener() {
+        return new org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener() {
+            @Override
+            public void onMessageBatch(List<Message> messages, Channel channel) {
+                EventListener.this.onMessageBatch(messages, channel);
+            }
+        };
     }
 
     /** Waits before the next attempt; false when interrupted (the container is stopping). */
