@@ -58,7 +58,7 @@ CREATE TABLE calls (
     -- Talk time: answer to end, never negative; a call never answered lasted 0 s, not since year 1.
     duration_seconds   INTEGER      GENERATED ALWAYS AS (
         CASE WHEN answer_time IS NULL OR end_time IS NULL OR end_time < answer_time THEN 0
-             ELSE CAST(EXTRACT(EPOCH FROM (end_time - answer_time)) AS INTEGER) END) STORED,
+             ELSE CAST(FLOOR(EXTRACT(EPOCH FROM (end_time - answer_time))) AS INTEGER) END) STORED,
     sort_time          TIMESTAMPTZ  GENERATED ALWAYS AS (COALESCE(start_time, answer_time, end_time)) STORED
 );
 CREATE INDEX calls_tenant_time ON calls (tenant_id, sort_time DESC, call_id DESC);

@@ -25,10 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CallProjection {
 
-    private static final String INSERT_EVENT = """
+    /** All raw events of a batch in one statement; RETURNING tells which ones were new. */
+    private static final String INSERT_EVENTS = """
             INSERT INTO call_events (event_id, call_id, tenant_id, event_type, event_timestamp, trace_id, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
-            ON CONFLICT (event_id) DO NOTHING""";
+            SELECT e.event_id, e.call_id, e.tenant_id, e.event_type, e.event_timestamp, e.trace_id, e.payload::jsonb
+            FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[], ?::text[])
+                 AS e (event_id, call_id, tenant_id, event_type, event_timestamp, trace_id, payload)
+            ON CONFLICT (event_id) DO NOTHING
+            RETURNING event_id""";
 
     private static final String MERGE_CALL = """
             INSERT INTO calls AS c (call_id, tenant_id, tenant_rank, user_id, contact_id, identity_rank,
@@ -123,20 +127,50 @@ class CallProjection {
     /** Writes the events; returns how many were new (the rest were redeliveries). */
     @Transactional
     public int apply(List<IngestedEvent> events) {
-        int[] inserted = jdbc.batchUpdate(INSERT_EVENT, events, events.size(), (statement, event) -> {
-            statement.setObject(1, event.eventId());
-            statement.setString(2, event.callId());
-            statement.setString(3, event.tenantId());
-            statement.setString(4, event.eventType());
-            statement.setObject(5, event.timestamp());
-            statement.setString(6, event.traceId());
-            statement.setString(7, event.payloadJson());
-        })[0];
-        int fresh = 0;
-        for (int count : inserted) {
-            fresh += count > 0 ? 1 : 0;
+        int fresh = insertEvents(events);
+        // One statement may not upsert the same row twice: a batch goes in rounds, each with at
+        // most one fact per call (and one version per dialog turn).
+        for (List<CallFacts> round : rounds(events.stream().map(IngestedEvent::facts).filter(f -> f != null).toList(),
+                CallFacts::callId)) {
+            mergeCalls(round);
         }
-        List<CallFacts> facts = events.stream().map(IngestedEvent::facts).filter(f -> f != null).toList();
+        for (List<IngestedEvent> round : rounds(events.stream().filter(e -> e.turn() != null).toList(),
+                e -> e.callId() + "#" + e.turn().turnNumber())) {
+            mergeTurns(round);
+        }
+        insertUsage(events.stream().filter(e -> e.usage() != null).toList());
+        return fresh;
+    }
+
+    private int insertEvents(List<IngestedEvent> events) {
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement(INSERT_EVENTS);
+            statement.setArray(1, connection.createArrayOf("uuid", events.stream().map(IngestedEvent::eventId).toArray()));
+            statement.setArray(2, connection.createArrayOf("varchar", events.stream().map(IngestedEvent::callId).toArray()));
+            statement.setArray(3, connection.createArrayOf("varchar", events.stream().map(IngestedEvent::tenantId).toArray()));
+            statement.setArray(4, connection.createArrayOf("varchar", events.stream().map(IngestedEvent::eventType).toArray()));
+            statement.setArray(5, connection.createArrayOf("timestamptz", events.stream().map(IngestedEvent::timestamp).toArray()));
+            statement.setArray(6, connection.createArrayOf("varchar", events.stream().map(IngestedEvent::traceId).toArray()));
+            statement.setArray(7, connection.createArrayOf("text", events.stream().map(IngestedEvent::payloadJson).toArray()));
+            return statement;
+        }, (rs, row) -> row).size();
+    }
+
+    /** Splits items into lists in which no key appears twice, keeping the items' order per key. */
+    static <T> List<List<T>> rounds(List<T> items, java.util.function.Function<T, String> key) {
+        List<List<T>> rounds = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (T item : items) {
+            int round = seen.merge(key.apply(item), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(item);
+        }
+        return rounds;
+    }
+
+    private void mergeCalls(List<CallFacts> facts) {
         jdbc.batchUpdate(MERGE_CALL, facts, facts.size(), (statement, f) -> {
             int i = 0;
             statement.setString(++i, f.callId());
@@ -168,7 +202,9 @@ class CallProjection {
             statement.setObject(++i, f.packetsLost(), Types.BIGINT);
             statement.setBigDecimal(++i, f.jitterMs());
         });
-        List<IngestedEvent> turns = events.stream().filter(e -> e.turn() != null).toList();
+    }
+
+    private void mergeTurns(List<IngestedEvent> turns) {
         jdbc.batchUpdate(MERGE_TURN, turns, turns.size(), (statement, e) -> {
             var t = e.turn();
             statement.setString(1, e.callId());
@@ -186,7 +222,9 @@ class CallProjection {
             statement.setInt(13, t.responseMs());
             statement.setBoolean(14, t.interrupted());
         });
-        List<IngestedEvent> usages = events.stream().filter(e -> e.usage() != null).toList();
+    }
+
+    private void insertUsage(List<IngestedEvent> usages) {
         if (!usages.isEmpty()) {
             jdbc.batchUpdate(INSERT_USAGE, usages, usages.size(), (statement, e) -> {
                 var u = e.usage();
@@ -212,7 +250,6 @@ class CallProjection {
                 return statement;
             });
         }
-        return fresh;
     }
 
     private static String jsonArray(List<String> values) {

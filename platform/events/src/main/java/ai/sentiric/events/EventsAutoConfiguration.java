@@ -95,8 +95,11 @@ public class EventsAutoConfiguration {
             if (isRabbitMq(connectionFactory)) {
                 arguments.put("x-dead-letter-exchange", properties.deadLetterExchange());
                 arguments.put("x-dead-letter-routing-key", name);
+                if (properties.queueExpiry() != null) {
+                    arguments.put("x-expires", properties.queueExpiry().toMillis());
+                }
             }
-            Queue queue = new Queue(name, true, false, properties.autoDelete(), arguments);
+            Queue queue = new Queue(name, true, false, false, arguments);
             Queue deadLetterQueue = new Queue(name + ".dlq", true, false, false);
             List<Declarable> declarables = new ArrayList<>(List.of(queue, deadLetterQueue,
                     BindingBuilder.bind(deadLetterQueue).to(new DirectExchange(properties.deadLetterExchange())).with(name)));

@@ -1,6 +1,7 @@
 package ai.sentiric.events;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exchange the topic exchange every event goes to
  * @param service the consuming service's name in queue names; {@code spring.application.name} when empty
  * @param queuePrefix prepended to queue names (tests use it to keep runs apart)
- * @param autoDelete declare the service queue auto-delete (tests only)
+ * @param queueExpiry on RabbitMQ, delete the service queue after it had no consumer this long (tests
+ *                    use it so that their uniquely named queues go away); none by default
  * @param maxAttempts how many times a failing event is handled before it is dead-lettered
  * @param initialBackoff the wait before the second attempt; it doubles for each further one
  * @param prefetch unacknowledged messages a consumer may hold
@@ -24,7 +26,7 @@ public record EventsProperties(
         @DefaultValue("sentiric_events") String exchange,
         @DefaultValue("") String service,
         @DefaultValue("") String queuePrefix,
-        @DefaultValue("false") boolean autoDelete,
+        @Nullable Duration queueExpiry,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("200ms") Duration initialBackoff,
         @DefaultValue("50") int prefetch,

@@ -49,7 +49,7 @@ public final class InfrastructureContextCustomizerFactory implements ContextCust
                 properties.put("spring.rabbitmq.virtual-host", endpoint.virtualHost());
                 properties.put("sentiric.events.exchange", "sentiric_events." + name);
                 properties.put("sentiric.events.queue-prefix", "test." + name + ".");
-                properties.put("sentiric.events.auto-delete", true);
+                properties.put("sentiric.events.queue-expiry", "10m");
             }
             if (redis) {
                 var endpoint = infrastructure.redis();
