@@ -10,7 +10,7 @@ CREATE TABLE call_events (
     event_type      VARCHAR(100) NOT NULL,
     event_timestamp TIMESTAMPTZ  NOT NULL,
     trace_id        VARCHAR(64),
-    payload         JSONB        NOT NULL,
+    payload         JSON         NOT NULL,
     received_at     TIMESTAMPTZ  NOT NULL DEFAULT now()
 );
 CREATE INDEX call_events_call ON call_events (call_id, event_timestamp);

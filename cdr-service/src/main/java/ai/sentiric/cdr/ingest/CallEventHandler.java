@@ -3,6 +3,7 @@ package ai.sentiric.cdr.ingest;
 import ai.sentiric.cdr.CdrMetrics;
 import ai.sentiric.events.EventHandler;
 import ai.sentiric.events.EventTypes;
+import ai.sentiric.events.ReceivedEvent;
 import ai.sentiric.proto.event.v1.EventEnvelope;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,16 @@ class CallEventHandler implements EventHandler {
 
     @Override
     public void handleBatch(List<EventEnvelope> events) {
-        List<IngestedEvent> ingested = events.stream().map(mapper::map).toList();
+        write(events.stream().map(event -> mapper.map(event, null)).toList());
+    }
+
+    /** The fast path: batches, with each event stored in the very JSON it arrived in. */
+    @Override
+    public void handleReceived(List<ReceivedEvent> events) {
+        write(events.stream().map(received -> mapper.map(received.event(), received.body())).toList());
+    }
+
+    private void write(List<IngestedEvent> ingested) {
         metrics.committed(ingested.size(), projection.apply(ingested));
     }
 

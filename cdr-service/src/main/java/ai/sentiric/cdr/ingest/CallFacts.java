@@ -26,6 +26,51 @@ record CallFacts(
     static final int ANSWERED = 2;
     static final int COMPLETED = 3;
 
+    /**
+     * The facts of two events of the same call merged exactly as {@code CallProjection} merges a
+     * row with an event, so that a batch writes each call once (one statement, rows locked in
+     * call-id order, no deadlock between concurrent consumers).
+     */
+    CallFacts merge(CallFacts other) {
+        boolean otherTenant = other.tenantRank > tenantRank
+                || (other.tenantRank == tenantRank && greater(other.tenantId, tenantId));
+        boolean otherIdentity = other.identityRank > identityRank
+                || (other.identityRank == identityRank && greater(other.userId, userId));
+        boolean otherStart = earlier(other.startTime, startTime);
+        boolean otherEnd = earlier(other.endTime, endTime);
+        boolean otherOutcome = other.outcomeAt != null && (outcomeAt == null || other.outcomeAt.isAfter(outcomeAt));
+        boolean otherQuality = other.packetsReceived != null && (packetsReceived == null || other.packetsReceived > packetsReceived);
+        return new CallFacts(callId,
+                otherTenant ? other.tenantId : tenantId, Math.max(tenantRank, other.tenantRank),
+                otherIdentity ? other.userId : userId, otherIdentity ? other.contactId : contactId,
+                Math.max(identityRank, other.identityRank),
+                otherStart ? other.callerNumber : callerNumber, otherStart ? other.calleeNumber : calleeNumber,
+                otherStart ? other.direction : direction, otherStart ? other.trunkName : trunkName,
+                otherStart ? other.dialplanId : dialplanId, otherStart ? other.resolution : resolution,
+                least(startTime, other.startTime), least(answerTime, other.answerTime), least(endTime, other.endTime),
+                Math.max(statusRank, other.statusRank),
+                otherEnd ? other.endedDisposition : endedDisposition, otherEnd ? other.sipCode : sipCode,
+                otherEnd ? other.hangupReason : hangupReason, otherEnd ? other.hangupSource : hangupSource,
+                greater(other.recordingUrl, recordingUrl) ? other.recordingUrl : recordingUrl,
+                otherOutcome ? other.outcomeType : outcomeType, otherOutcome ? other.outcomeSummary : outcomeSummary,
+                otherOutcome ? other.outcomeAt : outcomeAt,
+                otherQuality ? other.mos : mos, otherQuality ? other.packetsReceived : packetsReceived,
+                otherQuality ? other.packetsLost : packetsLost, otherQuality ? other.jitterMs : jitterMs);
+    }
+
+    /** SQL's {@code a > b}: false when either is null. */
+    private static boolean greater(@Nullable String a, @Nullable String b) {
+        return a != null && b != null ? a.compareTo(b) > 0 : a != null && b == null;
+    }
+
+    private static boolean earlier(@Nullable OffsetDateTime candidate, @Nullable OffsetDateTime current) {
+        return candidate != null && (current == null || candidate.isBefore(current));
+    }
+
+    private static @Nullable OffsetDateTime least(@Nullable OffsetDateTime a, @Nullable OffsetDateTime b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
     /** Facts with only the call and its tenant (as every event's envelope has them). */
     static Builder of(String callId, @Nullable String tenantId, int tenantRank) {
         return new Builder(callId, tenantId, tenantId == null ? -1 : tenantRank);

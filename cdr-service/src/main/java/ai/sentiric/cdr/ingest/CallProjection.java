@@ -28,7 +28,7 @@ class CallProjection {
     /** All raw events of a batch in one statement; RETURNING tells which ones were new. */
     private static final String INSERT_EVENTS = """
             INSERT INTO call_events (event_id, call_id, tenant_id, event_type, event_timestamp, trace_id, payload)
-            SELECT e.event_id, e.call_id, e.tenant_id, e.event_type, e.event_timestamp, e.trace_id, e.payload::jsonb
+            SELECT e.event_id, e.call_id, e.tenant_id, e.event_type, e.event_timestamp, e.trace_id, e.payload::json
             FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[], ?::text[])
                  AS e (event_id, call_id, tenant_id, event_type, event_timestamp, trace_id, payload)
             ON CONFLICT (event_id) DO NOTHING
@@ -127,18 +127,20 @@ class CallProjection {
     /** Writes the events; returns how many were new (the rest were redeliveries). */
     @Transactional
     public int apply(List<IngestedEvent> events) {
-        int fresh = insertEvents(events);
-        // One statement may not upsert the same row twice: a batch goes in rounds, each with at
-        // most one fact per call (and one version per dialog turn).
-        for (List<CallFacts> round : rounds(events.stream().map(IngestedEvent::facts).filter(f -> f != null).toList(),
-                CallFacts::callId)) {
-            mergeCalls(round);
-        }
-        for (List<IngestedEvent> round : rounds(events.stream().filter(e -> e.turn() != null).toList(),
-                e -> e.callId() + "#" + e.turn().turnNumber())) {
+        // Rows are written in key order, so that concurrent consumers lock them in the same order.
+        List<IngestedEvent> byId = events.stream().sorted(java.util.Comparator.comparing(IngestedEvent::eventId)).toList();
+        int fresh = insertEvents(byId);
+        // A batch writes each call once: its events' facts are merged first, as the row would merge them.
+        java.util.TreeMap<String, CallFacts> calls = new java.util.TreeMap<>();
+        byId.stream().map(IngestedEvent::facts).filter(f -> f != null).forEach(f -> calls.merge(f.callId(), f, CallFacts::merge));
+        mergeCalls(List.copyOf(calls.values()));
+        // One statement may not upsert a row twice: a turn sent twice in one batch goes in a second round.
+        for (List<IngestedEvent> round : rounds(byId.stream().filter(e -> e.turn() != null)
+                .sorted(java.util.Comparator.comparing((IngestedEvent e) -> e.callId()).thenComparing(e -> e.turn().turnNumber()))
+                .toList(), e -> e.callId() + "#" + e.turn().turnNumber())) {
             mergeTurns(round);
         }
-        insertUsage(events.stream().filter(e -> e.usage() != null).toList());
+        insertUsage(byId.stream().filter(e -> e.usage() != null).toList());
         return fresh;
     }
 

@@ -32,7 +32,8 @@ class EventMapper {
         this.properties = properties;
     }
 
-    IngestedEvent map(EventEnvelope event) {
+    /** @param body the JSON the event arrived in, stored as is; null to render it from the event */
+    IngestedEvent map(EventEnvelope event, byte @Nullable [] body) {
         UUID eventId = eventId(event);
         OffsetDateTime at = timestamp(event);
         String callId = event.getCallId().isBlank() ? null : event.getCallId();
@@ -43,7 +44,7 @@ class EventMapper {
             throw new PoisonEventException("callId longer than 200 characters");
         }
         String tenant = event.getTenantId().isBlank() ? null : event.getTenantId();
-        String json = new String(EventCodec.encode(event), StandardCharsets.UTF_8);
+        String json = new String(body != null ? body : EventCodec.encode(event), StandardCharsets.UTF_8);
         CallFacts facts = null;
         IngestedEvent.DialogTurn turn = null;
         IngestedEvent.Usage usage = null;

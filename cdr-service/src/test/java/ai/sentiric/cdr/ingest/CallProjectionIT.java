@@ -94,7 +94,7 @@ class CallProjectionIT {
         deliver(events, new Random(1));
         EventEnvelope retransmitted = CallScenarios.event(callId, "tenant_a", START.plusSeconds(300),
                 b -> b.setCallStarted(events.getFirst().getCallStarted()));
-        projection.apply(List.of(mapper.map(retransmitted)));
+        projection.apply(List.of(mapper.map(retransmitted, null)));
 
         Map<String, Object> row = normalized(callId);
         assertThat(row).containsEntry("status", "COMPLETED").containsEntry("duration_seconds", 64);
@@ -104,7 +104,7 @@ class CallProjectionIT {
     private void deliver(List<EventEnvelope> delivery, Random random) {
         for (int from = 0; from < delivery.size(); ) {
             int to = Math.min(delivery.size(), from + 1 + random.nextInt(5));
-            projection.apply(delivery.subList(from, to).stream().map(mapper::map).toList());
+            projection.apply(delivery.subList(from, to).stream().map(e -> mapper.map(e, null)).toList());
             from = to;
         }
     }

@@ -85,8 +85,8 @@ public final class DevStack implements AutoCloseable {
         StringBuilder text = new StringBuilder("\nSentiric is running.\n\n");
         text.append(String.format("  %-20s %-28s %s%n", "service", "REST / actuator", "gRPC"));
         for (ServiceSpec spec : Fleet.SERVICES) {
-            text.append(String.format("  %-20s http://127.0.0.1:%-12d 127.0.0.1:%d%n", spec.name(),
-                    spec.httpPort() + running.portOffset(), spec.grpcPort() + running.portOffset()));
+            text.append(String.format("  %-20s http://127.0.0.1:%-12d %s%n", spec.name(), spec.httpPort() + running.portOffset(),
+                    spec.grpcPort() > 0 ? "127.0.0.1:" + (spec.grpcPort() + running.portOffset()) : "-"));
         }
         text.append(String.format("%n  %-20s %s:%d (%s)%n", "postgresql", running.postgres().host(), running.postgres().port(),
                 running.postgres().source()));

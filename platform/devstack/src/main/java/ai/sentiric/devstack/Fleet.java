@@ -10,7 +10,8 @@ public final class Fleet {
 
     public static final List<ServiceSpec> SERVICES = List.of(
             new ServiceSpec("user-service", 12010, 12011, "sentiric_user", "SENTIRIC_USER"),
-            new ServiceSpec("dialplan-service", 12020, 12021, "sentiric_dialplan", "SENTIRIC_DIALPLAN"));
+            new ServiceSpec("dialplan-service", 12020, 12021, "sentiric_dialplan", "SENTIRIC_DIALPLAN"),
+            new ServiceSpec("cdr-service", 12050, 0, "sentiric_cdr", "SENTIRIC_CDR"));
 
     private Fleet() {
     }

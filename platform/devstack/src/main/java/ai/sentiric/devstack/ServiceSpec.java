@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the module, artifact and application name
  * @param httpPort its REST and actuator port
- * @param grpcPort its gRPC port
+ * @param grpcPort its gRPC port, 0 for a service that serves no gRPC
  * @param database its own PostgreSQL database, or null when it keeps no data there
  * @param prefix the prefix of its environment variables, e.g. {@code SENTIRIC_USER}
  */
@@ -23,7 +23,9 @@ public record ServiceSpec(String name, int httpPort, int grpcPort, @Nullable Str
     public Map<String, String> ownEnvironment(int offset, @Nullable String databaseUrl) {
         var env = new java.util.HashMap<String, String>();
         env.put(prefix + "_HTTP_PORT", String.valueOf(httpPort + offset));
-        env.put(prefix + "_GRPC_PORT", String.valueOf(grpcPort + offset));
+        if (grpcPort > 0) {
+            env.put(prefix + "_GRPC_PORT", String.valueOf(grpcPort + offset));
+        }
         if (databaseUrl != null) {
             env.put(prefix + "_DB_URL", databaseUrl);
         }

@@ -100,5 +100,11 @@ class DevStackIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(routes.statusCode()).isEqualTo(200);
         assertThat(routes.body()).contains("+902124548590");
+
+        HttpResponse<String> calls = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + (12050 + OFFSET) + "/api/v1/tenants/sentiric_demo/calls")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(calls.statusCode()).isEqualTo(200);
+        assertThat(calls.body()).contains("\"items\"");
     }
 }

@@ -29,6 +29,14 @@ public interface EventHandler {
         }
     }
 
+    /**
+     * {@link #handleBatch} with the bodies the events arrived in, for a consumer that stores them
+     * as received; by default the bodies are dropped.
+     */
+    default void handleReceived(List<ReceivedEvent> events) throws Exception {
+        handleBatch(events.stream().map(ReceivedEvent::event).toList());
+    }
+
     /** The routing-key patterns to bind, every event by default. */
     default List<String> bindings() {
         return List.of("#");

@@ -98,7 +98,7 @@ public final class EventListener implements ChannelAwareMessageListener {
      */
     public void onMessageBatch(List<Message> messages, Channel channel) {
         List<Message> valid = new ArrayList<>(messages.size());
-        List<EventEnvelope> events = new ArrayList<>(messages.size());
+        List<ai.sentiric.events.ReceivedEvent> events = new ArrayList<>(messages.size());
         try {
             for (Message message : messages) {
                 String routingKey = message.getMessageProperties().getReceivedRoutingKey();
@@ -106,7 +106,7 @@ public final class EventListener implements ChannelAwareMessageListener {
                     EventEnvelope event = EventCodec.decode(message.getBody());
                     if (EventTypes.consistent(event)) {
                         valid.add(message);
-                        events.add(event);
+                        events.add(new ai.sentiric.events.ReceivedEvent(event, message.getBody()));
                     } else {
                         deadLetter(message, channel, "unknown or inconsistent event type '" + event.getEventType() + "'", 0, routingKey);
                     }
@@ -118,7 +118,7 @@ public final class EventListener implements ChannelAwareMessageListener {
                 return;
             }
             try {
-                handler.handleBatch(events);
+                handler.handleReceived(events);
             } catch (Exception e) {
                 log.warn("batch of {} events failed ({}); handling them one by one", events.size(), e.toString());
                 for (Message message : valid) {
@@ -128,7 +128,7 @@ public final class EventListener implements ChannelAwareMessageListener {
             }
             long last = valid.getLast().getMessageProperties().getDeliveryTag();
             channel.basicAck(last, true);
-            events.forEach(event -> metrics.consumed(event.getEventType(), "handled"));
+            events.forEach(received -> metrics.consumed(received.event().getEventType(), "handled"));
         } catch (IOException e) {
             // The channel is gone: the broker redelivers every unacknowledged message of the batch.
             throw new java.io.UncheckedIOException(e);
