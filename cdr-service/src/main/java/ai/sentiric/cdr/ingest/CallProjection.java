@@ -2,7 +2,6 @@ package ai.sentiric.cdr.ingest;
 
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,12 +24,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CallProjection {
 
-    /** All raw events of a batch in one statement; RETURNING tells which ones were new. */
+    /**
+     * All raw events of a batch in one statement; RETURNING tells which ones were new. The bodies
+     * travel as one JSON array, their elements joined to the other columns by position: an
+     * array of JSON texts would be escaped character by character on the way.
+     */
     private static final String INSERT_EVENTS = """
             INSERT INTO call_events (event_id, call_id, tenant_id, event_type, event_timestamp, trace_id, payload)
-            SELECT e.event_id, e.call_id, e.tenant_id, e.event_type, e.event_timestamp, e.trace_id, e.payload::json
-            FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[], ?::text[])
-                 AS e (event_id, call_id, tenant_id, event_type, event_timestamp, trace_id, payload)
+            SELECT e.event_id, e.call_id, e.tenant_id, e.event_type, e.event_timestamp, e.trace_id, p.payload
+            FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[]) WITH ORDINALITY
+                 AS e (event_id, call_id, tenant_id, event_type, event_timestamp, trace_id, n)
+            JOIN json_array_elements(?::json) WITH ORDINALITY AS p (payload, n) USING (n)
             ON CONFLICT (event_id) DO NOTHING
             RETURNING event_id""";
 
@@ -98,17 +102,24 @@ class CallProjection {
                 interrupted = EXCLUDED.interrupted
             WHERE (EXCLUDED.occurred_at, EXCLUDED.event_id) > (d.occurred_at, d.event_id)""";
 
-    /** The usage row with its price: the tenant's own model before the platform's, a model's before its resource's. */
+    /**
+     * The batch's usage rows, each with its price: the tenant's own model before the platform's, a
+     * model's price before its resource's, the one valid when the usage happened.
+     */
     private static final String INSERT_USAGE = """
             INSERT INTO usage_records (event_id, call_id, tenant_id, service_name, resource_type, model, quantity,
                                        unit_cost, cost, currency, occurred_at)
-            SELECT ?, ?, ?, ?, ?, ?, ?, m.unit_cost, ROUND(CAST(? AS NUMERIC) * COALESCE(m.unit_cost, 0), 6), m.currency, ?
-            FROM (SELECT 1) AS one
+            SELECT u.event_id, u.call_id, u.tenant_id, u.service_name, u.resource_type, u.model, u.quantity,
+                   m.unit_cost, ROUND(u.quantity * COALESCE(m.unit_cost, 0), 6), m.currency, u.occurred_at
+            FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::numeric[],
+                        ?::timestamptz[])
+                 AS u (event_id, call_id, tenant_id, service_name, resource_type, model, quantity, occurred_at)
             LEFT JOIN LATERAL (
-                SELECT unit_cost, currency FROM cost_models
-                WHERE resource_type = ? AND (tenant_id = ? OR tenant_id IS NULL) AND (model = ? OR model IS NULL)
-                  AND valid_from <= ? AND (valid_to IS NULL OR ? < valid_to)
-                ORDER BY tenant_id IS NULL, model IS NULL, valid_from DESC
+                SELECT unit_cost, currency FROM cost_models AS c
+                WHERE c.resource_type = u.resource_type AND (c.tenant_id = u.tenant_id OR c.tenant_id IS NULL)
+                  AND (c.model = u.model OR c.model IS NULL)
+                  AND c.valid_from <= u.occurred_at AND (c.valid_to IS NULL OR u.occurred_at < c.valid_to)
+                ORDER BY c.tenant_id IS NULL, c.model IS NULL, c.valid_from DESC
                 LIMIT 1) AS m ON TRUE
             ON CONFLICT (event_id) DO NOTHING""";
 
@@ -153,7 +164,7 @@ class CallProjection {
             statement.setArray(4, connection.createArrayOf("varchar", events.stream().map(IngestedEvent::eventType).toArray()));
             statement.setArray(5, connection.createArrayOf("timestamptz", events.stream().map(IngestedEvent::timestamp).toArray()));
             statement.setArray(6, connection.createArrayOf("varchar", events.stream().map(IngestedEvent::traceId).toArray()));
-            statement.setArray(7, connection.createArrayOf("text", events.stream().map(IngestedEvent::payloadJson).toArray()));
+            statement.setString(7, events.stream().map(IngestedEvent::payloadJson).collect(Collectors.joining(",", "[", "]")));
             return statement;
         }, (rs, row) -> row).size();
     }
@@ -227,31 +238,28 @@ class CallProjection {
     }
 
     private void insertUsage(List<IngestedEvent> usages) {
-        if (!usages.isEmpty()) {
-            jdbc.batchUpdate(INSERT_USAGE, usages, usages.size(), (statement, e) -> {
-                var u = e.usage();
-                statement.setObject(1, e.eventId());
-                statement.setString(2, e.callId());
-                statement.setString(3, e.tenantId());
-                statement.setString(4, u.serviceName());
-                statement.setString(5, u.resourceType());
-                statement.setString(6, u.model());
-                statement.setDouble(7, u.quantity());
-                statement.setDouble(8, u.quantity());
-                statement.setObject(9, e.timestamp());
-                statement.setString(10, u.resourceType());
-                statement.setString(11, e.tenantId());
-                statement.setString(12, u.model());
-                statement.setObject(13, e.timestamp());
-                statement.setObject(14, e.timestamp());
-            });
-            Set<String> calls = usages.stream().map(IngestedEvent::callId).collect(Collectors.toCollection(LinkedHashSet::new));
-            jdbc.update(connection -> {
-                var statement = connection.prepareStatement(SUM_COSTS);
-                statement.setArray(1, connection.createArrayOf("varchar", new ArrayList<>(calls).toArray()));
-                return statement;
-            });
+        if (usages.isEmpty()) {
+            return;
         }
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement(INSERT_USAGE);
+            statement.setArray(1, connection.createArrayOf("uuid", usages.stream().map(IngestedEvent::eventId).toArray()));
+            statement.setArray(2, connection.createArrayOf("varchar", usages.stream().map(IngestedEvent::callId).toArray()));
+            statement.setArray(3, connection.createArrayOf("varchar", usages.stream().map(IngestedEvent::tenantId).toArray()));
+            statement.setArray(4, connection.createArrayOf("varchar", usages.stream().map(e -> e.usage().serviceName()).toArray()));
+            statement.setArray(5, connection.createArrayOf("varchar", usages.stream().map(e -> e.usage().resourceType()).toArray()));
+            statement.setArray(6, connection.createArrayOf("varchar", usages.stream().map(e -> e.usage().model()).toArray()));
+            statement.setArray(7, connection.createArrayOf("numeric",
+                    usages.stream().map(e -> java.math.BigDecimal.valueOf(e.usage().quantity())).toArray()));
+            statement.setArray(8, connection.createArrayOf("timestamptz", usages.stream().map(IngestedEvent::timestamp).toArray()));
+            return statement;
+        });
+        Set<String> calls = usages.stream().map(IngestedEvent::callId).collect(Collectors.toCollection(java.util.TreeSet::new));
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement(SUM_COSTS);
+            statement.setArray(1, connection.createArrayOf("varchar", calls.toArray()));
+            return statement;
+        });
     }
 
     private static String jsonArray(List<String> values) {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class EventMetrics {
 
     private final MeterRegistry registry;
+    private final java.util.concurrent.ConcurrentMap<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EventMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -25,9 +26,9 @@ public class EventMetrics {
                 eventType, outcome).increment();
     }
 
+    /** Counters are cached: building a meter id per event costs more than the increment. */
     private Counter counter(String name, String description, String eventType, String outcome) {
-        return Counter.builder(name).description(description)
-                .tag("event_type", eventType).tag("outcome", outcome)
-                .register(registry);
+        return counters.computeIfAbsent(name + '|' + eventType + '|' + outcome, key -> Counter.builder(name)
+                .description(description).tag("event_type", eventType).tag("outcome", outcome).register(registry));
     }
 }
