@@ -1,0 +1,19 @@
+# Shared by the benchmark scripts: build unless told not to, start the stack (ports shifted by
+# 30000, infrastructure from SENTIRIC_INFRA, default "local"), stop it when the script exits.
+# After sourcing: $JAVA_HOME, $VERSION, and the stack running.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+VERSION=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)
+[ "${SENTIRIC_SKIP_BUILD:-0}" = "1" ] || ./mvnw -q -B -DskipTests package
+STACK_LOG=$(mktemp)
+SENTIRIC_SKIP_BUILD=1 SENTIRIC_INFRA=${SENTIRIC_INFRA:-local} SENTIRIC_PORT_OFFSET=30000 ./sentiric > "$STACK_LOG" 2>&1 &
+STACK_PID=$!
+trap 'kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -f "$STACK_LOG"' EXIT
+for _ in $(seq 1 180); do
+  grep -q "Sentiric is running" "$STACK_LOG" && break
+  kill -0 $STACK_PID 2>/dev/null || { cat "$STACK_LOG"; exit 1; }
+  sleep 1
+done
+grep -q "Sentiric is running" "$STACK_LOG" || { echo "stack did not start"; cat "$STACK_LOG"; exit 1; }
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; services, infrastructure and load generator share it"
