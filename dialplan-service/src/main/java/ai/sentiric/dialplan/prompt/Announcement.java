@@ -1,7 +1,6 @@
 package ai.sentiric.dialplan.prompt;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
@@ -9,14 +8,8 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "announcements")
 @IdClass(LocalizedKey.class)
-public class Announcement implements Localized {
+public class Announcement extends Localized {
 
-    @Id
-    private String tenantId;
-    @Id
-    private String id;
-    @Id
-    private String languageCode;
     private String audioPath;
     private String text;
 
@@ -25,9 +18,7 @@ public class Announcement implements Localized {
     }
 
     Announcement(String tenantId, String id, String languageCode, String audioPath, String text) {
-        this.tenantId = tenantId;
-        this.id = id;
-        this.languageCode = languageCode;
+        super(tenantId, id, languageCode);
         this.audioPath = audioPath;
         this.text = text;
     }
@@ -37,9 +28,6 @@ public class Announcement implements Localized {
         this.text = text;
     }
 
-    @Override public String getTenantId() { return tenantId; }
-    @Override public String getId() { return id; }
-    @Override public String getLanguageCode() { return languageCode; }
     public String getAudioPath() { return audioPath; }
     public String getText() { return text; }
 }

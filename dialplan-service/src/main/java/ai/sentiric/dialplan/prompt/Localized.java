@@ -1,11 +1,26 @@
 package ai.sentiric.dialplan.prompt;
 
-/** Something kept per tenant, id and language. */
-interface Localized {
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
 
-    String getTenantId();
+/** Something kept per tenant, id and language: the key announcements and templates share. */
+@MappedSuperclass
+abstract class Localized {
 
-    String getId();
+    @Id
+    private String tenantId;
+    @Id
+    private String id;
+    @Id
+    private String languageCode;
 
-    String getLanguageCode();
+    protected Localized(String tenantId, String id, String languageCode) {
+        this.tenantId = tenantId;
+        this.id = id;
+        this.languageCode = languageCode;
+    }
+
+    public String getTenantId() { return tenantId; }
+    public String getId() { return id; }
+    public String getLanguageCode() { return languageCode; }
 }

@@ -1,7 +1,6 @@
 package ai.sentiric.dialplan.prompt;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
@@ -9,14 +8,8 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "prompt_templates")
 @IdClass(LocalizedKey.class)
-public class PromptTemplate implements Localized {
+public class PromptTemplate extends Localized {
 
-    @Id
-    private String tenantId;
-    @Id
-    private String id;
-    @Id
-    private String languageCode;
     private String templateType;
     private String content;
 
@@ -25,9 +18,7 @@ public class PromptTemplate implements Localized {
     }
 
     PromptTemplate(String tenantId, String id, String languageCode, String templateType, String content) {
-        this.tenantId = tenantId;
-        this.id = id;
-        this.languageCode = languageCode;
+        super(tenantId, id, languageCode);
         this.templateType = templateType;
         this.content = content;
     }
@@ -37,9 +28,6 @@ public class PromptTemplate implements Localized {
         this.content = content;
     }
 
-    @Override public String getTenantId() { return tenantId; }
-    @Override public String getId() { return id; }
-    @Override public String getLanguageCode() { return languageCode; }
     public String getTemplateType() { return templateType; }
     public String getContent() { return content; }
 }

@@ -7,9 +7,12 @@ import ai.sentiric.support.errors.ErrorKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** A tenant's SIP trunks, and which trunk a source address belongs to. */
 @Service
@@ -36,20 +39,39 @@ public class TrunkService {
         return trunks.findByIdAndTenantId(id, tenantId).orElseThrow(() -> DomainException.notFound("SIP trunk", id));
     }
 
+    /** An active trunk with its blocks parsed once, for matching every INVITE without the database. */
+    private record Candidate(SipTrunk trunk, List<Cidr> blocks) {
+    }
+
+    /** The active trunks, parsed; null until first needed and after any committed catalogue change. */
+    private volatile @Nullable List<Candidate> candidates;
+
     /** The active trunk whose allowed blocks contain the address; the most specific block wins. */
     public Optional<SipTrunk> match(String sourceIp) {
+        List<Candidate> current = candidates;
+        if (current == null) {
+            current = trunks.findByActiveTrue().stream()
+                    .map(trunk -> new Candidate(trunk, trunk.getAllowedCidrs().stream().map(Cidr::parse).toList()))
+                    .toList();
+            candidates = current;
+        }
         SipTrunk best = null;
         int bestPrefix = -1;
-        for (SipTrunk trunk : trunks.findByActiveTrue()) {
-            for (String block : trunk.getAllowedCidrs()) {
-                Cidr cidr = Cidr.parse(block);
+        for (Candidate candidate : current) {
+            for (Cidr cidr : candidate.blocks()) {
                 if (cidr.prefix() > bestPrefix && cidr.contains(sourceIp)) {
-                    best = trunk;
+                    best = candidate.trunk();
                     bestPrefix = cidr.prefix();
                 }
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void onChange(CatalogChanged change) {
+        candidates = null;
     }
 
     @Transactional

@@ -68,6 +68,7 @@ final class ServiceProcess {
             } catch (IOException notYet) {
                 // not listening yet
             }
+            // The launcher's own thread has nothing else to do while a child process starts.
             Thread.sleep(250);
         }
         throw new IllegalStateException(spec.name() + " not ready after " + timeout + "; see " + log);
