@@ -69,6 +69,11 @@ public final class JitterBuffer {
         return Optional.empty();
     }
 
+    /** Packets waiting in the buffer. */
+    public int buffered() {
+        return packets.size();
+    }
+
     public long duplicates() {
         return duplicates;
     }

@@ -14,6 +14,7 @@ public enum ErrorKind {
     FAILED_PRECONDITION(Status.Code.FAILED_PRECONDITION, HttpStatus.CONFLICT, "failed-precondition"),
     UNAUTHENTICATED(Status.Code.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED, "unauthenticated"),
     PERMISSION_DENIED(Status.Code.PERMISSION_DENIED, HttpStatus.FORBIDDEN, "permission-denied"),
+    RESOURCE_EXHAUSTED(Status.Code.RESOURCE_EXHAUSTED, HttpStatus.SERVICE_UNAVAILABLE, "resource-exhausted"),
     UNAVAILABLE(Status.Code.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
 
     /** Prefix of every problem type URI of the platform. */

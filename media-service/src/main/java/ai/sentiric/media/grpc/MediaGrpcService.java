@@ -1,0 +1,231 @@
+package ai.sentiric.media.grpc;
+
+import ai.sentiric.media.MediaMetrics;
+import ai.sentiric.media.MediaProperties;
+import ai.sentiric.media.engine.audio.Resampler;
+import ai.sentiric.media.engine.playback.AudioClips;
+import ai.sentiric.media.engine.playback.Playback;
+import ai.sentiric.media.engine.playback.PlaybackResult;
+import ai.sentiric.media.engine.session.MediaEngine;
+import ai.sentiric.media.engine.session.SessionSpec;
+import ai.sentiric.proto.media.v1.*;
+import ai.sentiric.support.errors.DomainException;
+import ai.sentiric.support.errors.ErrorKind;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** The MediaService contract, adapted onto the engine: proto in, engine call, proto out. */
+@Service
+public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
+
+    private final MediaEngine engine;
+    private final AudioClips clips;
+    private final MediaProperties properties;
+    private final MediaMetrics metrics;
+
+    public MediaGrpcService(MediaEngine engine, AudioClips clips, MediaProperties properties, MediaMetrics metrics) {
+        this.engine = engine;
+        this.clips = clips;
+        this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void allocatePort(AllocatePortRequest request, StreamObserver<AllocatePortResponse> response) {
+        String callId = required(request.getCallId(), "call_id");
+        SessionSpec spec = new SessionSpec(callId, request.getTenantId(), remote(request.getRemoteRtpAddr()),
+                request.getCodec() == Codec.CODEC_PCMA, request.getTelephoneEventPayloadType(),
+                request.getMode() == SessionMode.SESSION_MODE_ECHO);
+        MediaEngine.Allocation allocation;
+        try {
+            allocation = engine.allocate(spec);
+        } catch (MediaEngine.NoPortException e) {
+            throw new DomainException(ErrorKind.RESOURCE_EXHAUSTED, e.getMessage());
+        }
+        reply(response, AllocatePortResponse.newBuilder().setRtpPort(allocation.port())
+                .setRtpHost(properties.advertisedAddress()).build());
+    }
+
+    @Override
+    public void releasePort(ReleasePortRequest request, StreamObserver<ReleasePortResponse> response) {
+        String callId = required(request.getCallId(), "call_id");
+        engine.release(callId).orElseThrow(() -> DomainException.notFound("media session of call", callId));
+        reply(response, ReleasePortResponse.getDefaultInstance());
+    }
+
+    @Override
+    public void playAudio(PlayAudioRequest request, StreamObserver<PlayAudioResponse> response) {
+        String callId = required(request.getCallId(), "call_id");
+        short[] samples;
+        try {
+            engine.requireSession(callId);
+            samples = clips.load(required(request.getAudioUri(), "audio_uri"));
+        } catch (MediaEngine.UnknownCallException e) {
+            throw DomainException.notFound("media session of call", callId);
+        } catch (AudioClips.BadAudioException e) {
+            throw DomainException.invalid(e.getMessage());
+        }
+        whenPlayed(play(callId, Playback.of(samples)), result -> PlayAudioResponse.newBuilder()
+                .setResult(result(result)).setPlayedMs((int) result.playedMillis()).build(), response);
+    }
+
+    @Override
+    public StreamObserver<PlayStreamRequest> playStream(StreamObserver<PlayStreamResponse> response) {
+        return new StreamObserver<>() {
+            private final Resampler downsampler = Resampler.downsampler16kTo8k();
+            private @Nullable Playback playback;
+
+            @Override
+            public void onNext(PlayStreamRequest chunk) {
+                try {
+                    if (playback == null) {
+                        Playback started = Playback.stream();
+                        whenPlayed(play(required(chunk.getCallId(), "call_id"), started), result -> PlayStreamResponse.newBuilder()
+                                .setResult(result(result)).setPlayedMs((int) result.playedMillis()).build(), response);
+                        playback = started;
+                    }
+                    playback.append(AudioClips.pcm(chunk.getPcm().toByteArray(),
+                            chunk.getSampleRateHz() == 0 ? 16000 : chunk.getSampleRateHz(), downsampler));
+                } catch (AudioClips.BadAudioException e) {
+                    fail(Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
+                } catch (DomainException e) {
+                    fail(Status.fromCode(e.kind().grpc()).withDescription(e.getMessage()));
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                if (playback != null) {
+                    playback.interrupt();
+                }
+            }
+
+            @Override
+            public void onCompleted() {
+                if (playback == null) {
+                    fail(Status.INVALID_ARGUMENT.withDescription("the stream carried no audio"));
+                } else {
+                    playback.close();
+                }
+            }
+
+            private void fail(Status status) {
+                if (playback != null) {
+                    playback.result().cancel(false);
+                    playback.interrupt();
+                }
+                response.onError(status.asRuntimeException());
+            }
+        };
+    }
+
+    @Override
+    public void stopAudio(StopAudioRequest request, StreamObserver<StopAudioResponse> response) {
+        String callId = required(request.getCallId(), "call_id");
+        try {
+            reply(response, StopAudioResponse.newBuilder().setFlushedMs((int) engine.stopAudio(callId)).build());
+        } catch (MediaEngine.UnknownCallException e) {
+            throw DomainException.notFound("media session of call", callId);
+        }
+    }
+
+    @Override
+    public void streamAudio(StreamAudioRequest request, StreamObserver<StreamAudioResponse> response) {
+        String callId = required(request.getCallId(), "call_id");
+        var observer = (ServerCallStreamObserver<StreamAudioResponse>) response;
+        var subscriber = new StreamAudioSubscriber(observer, metrics);
+        try {
+            AutoCloseable subscription = engine.subscribe(callId, subscriber);
+            observer.setOnCancelHandler(() -> {
+                try {
+                    subscription.close();
+                } catch (Exception ignored) {
+                    // Unsubscribing only removes a list entry.
+                }
+            });
+        } catch (MediaEngine.UnknownCallException e) {
+            throw DomainException.notFound("media session of call", callId);
+        }
+    }
+
+    @Override
+    public void startRecording(StartRecordingRequest request, StreamObserver<StartRecordingResponse> response) {
+        String callId = required(request.getCallId(), "call_id");
+        try {
+            engine.startRecording(callId, request.getStereo());
+        } catch (MediaEngine.UnknownCallException e) {
+            throw DomainException.notFound("media session of call", callId);
+        } catch (UncheckedIOException e) {
+            throw new DomainException(ErrorKind.UNAVAILABLE, e.getMessage());
+        }
+        reply(response, StartRecordingResponse.getDefaultInstance());
+    }
+
+    @Override
+    public void stopRecording(StopRecordingRequest request, StreamObserver<StopRecordingResponse> response) {
+        String callId = required(request.getCallId(), "call_id");
+        try {
+            var recording = engine.stopRecording(callId)
+                    .orElseThrow(() -> new DomainException(ErrorKind.FAILED_PRECONDITION, "call " + callId + " is not recording"));
+            reply(response, StopRecordingResponse.newBuilder().setRecordingUri(recording.file().toUri().toString()).build());
+        } catch (MediaEngine.UnknownCallException e) {
+            throw DomainException.notFound("media session of call", callId);
+        } catch (IOException e) {
+            throw new DomainException(ErrorKind.UNAVAILABLE, "recording not written: " + e.getMessage());
+        }
+    }
+
+    private CompletableFuture<PlaybackResult> play(String callId, Playback playback) {
+        try {
+            return engine.play(callId, playback);
+        } catch (MediaEngine.UnknownCallException e) {
+            throw DomainException.notFound("media session of call", callId);
+        }
+    }
+
+    private static <T> void whenPlayed(CompletableFuture<PlaybackResult> played,
+                                       java.util.function.Function<PlaybackResult, T> toProto, StreamObserver<T> response) {
+        played.whenComplete((result, failure) -> {
+            if (result != null) {
+                reply(response, toProto.apply(result));
+            }
+        });
+    }
+
+    private static ai.sentiric.proto.media.v1.PlaybackResult result(PlaybackResult result) {
+        return result.finished() ? ai.sentiric.proto.media.v1.PlaybackResult.PLAYBACK_RESULT_FINISHED
+                : ai.sentiric.proto.media.v1.PlaybackResult.PLAYBACK_RESULT_INTERRUPTED;
+    }
+
+    private static @Nullable InetSocketAddress remote(String address) {
+        if (address.isBlank()) {
+            return null;
+        }
+        int colon = address.lastIndexOf(':');
+        try {
+            return new InetSocketAddress(address.substring(0, colon).replace("[", "").replace("]", ""),
+                    Integer.parseInt(address.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            throw DomainException.invalid("remote_rtp_addr '" + address + "' is not host:port");
+        }
+    }
+
+    private static String required(String value, String field) {
+        if (value.isBlank()) {
+            throw DomainException.invalid(field + " is required");
+        }
+        return value;
+    }
+
+    private static <T> void reply(StreamObserver<T> response, T message) {
+        response.onNext(message);
+        response.onCompleted();
+    }
+}

@@ -1,0 +1,74 @@
+package ai.sentiric.media.engine.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.sentiric.media.engine.recording.Recorder;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MediaEngineTests {
+
+    @TempDir Path recordings;
+    final List<SessionReport> reports = new CopyOnWriteArrayList<>();
+    MediaEngine engine;
+
+    MediaEngine engine(int min, int max) {
+        engine = new MediaEngine(new EngineSettings(InetAddress.getLoopbackAddress(), min, max, Duration.ofMinutes(1),
+                Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofSeconds(2), 3, recordings), new EngineListener() {
+            @Override public void sessionEnded(SessionReport report) { reports.add(report); }
+            @Override public void recordingFinished(String callId, String tenantId, Recorder.Recording recording) { }
+            @Override public void paced(long deviationNanos) { }
+            @Override public void dropped(DropReason reason) { }
+        });
+        return engine;
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    static SessionSpec call(String id) {
+        return new SessionSpec(id, "t", null, false, 101, false);
+    }
+
+    @Test
+    void aFullPoolRefusesAndReleasedPortsRestBeforeReuse() throws Exception {
+        var engine = engine(43000, 43003);
+        int first = engine.allocate(call("a")).port();
+        int second = engine.allocate(call("b")).port();
+        assertThat(first % 2).isZero();
+        assertThat(second % 2).isZero();
+        assertThatThrownBy(() -> engine.allocate(call("c"))).isInstanceOf(MediaEngine.NoPortException.class);
+
+        assertThat(engine.release("a")).hasValueSatisfying(report -> assertThat(report.reason()).isEqualTo(EndReason.RELEASED));
+        assertThat(engine.release("a")).as("a second release is harmless").isEmpty();
+        assertThatThrownBy(() -> engine.allocate(call("c"))).as("port a is in quarantine")
+                .isInstanceOf(MediaEngine.NoPortException.class);
+        assertThat(reports).hasSize(1);
+    }
+
+    @Test
+    void aPortTakenByAnotherProgramIsSkipped() throws Exception {
+        var engine = engine(43010, 43013);
+        try (var squatter = new java.net.DatagramSocket(43010, InetAddress.getLoopbackAddress())) {
+            assertThat(engine.allocate(call("a")).port()).isEqualTo(43012);
+        }
+    }
+
+    @Test
+    void closingTheEngineReportsEverySession() throws Exception {
+        var engine = engine(43020, 43030);
+        engine.allocate(call("a"));
+        engine.allocate(call("b"));
+        engine.close();
+        assertThat(reports).extracting(SessionReport::reason).containsOnly(EndReason.SHUTDOWN).hasSize(2);
+    }
+}
