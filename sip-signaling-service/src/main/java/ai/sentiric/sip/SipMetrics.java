@@ -1,0 +1,48 @@
+package ai.sentiric.sip;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/** Every meter of sip-signaling-service. */
+@Component
+public class SipMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer setup;
+    private final ConcurrentMap<String, Counter> rejected = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> ended = new ConcurrentHashMap<>();
+
+    public SipMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.setup = Timer.builder("sentiric.sip.call.setup")
+                .description("From an INVITE's arrival to its 200 OK (ring time included)")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    public void watchActiveCalls(Supplier<Number> active) {
+        Gauge.builder("sentiric.sip.calls.active", active).description("Calls being set up or in progress").register(registry);
+    }
+
+    public void answered(Duration took) {
+        setup.record(took);
+    }
+
+    /** An INVITE refused before it became a call, by status code. */
+    public void rejected(int status) {
+        rejected.computeIfAbsent(String.valueOf(status), code -> Counter.builder("sentiric.sip.calls.rejected")
+                .description("INVITEs refused, by SIP status").tag("status", code).register(registry)).increment();
+    }
+
+    /** A call ended, by reason (caller-hangup, cancelled, media-timeout, ...). */
+    public void ended(String reason) {
+        ended.computeIfAbsent(reason, key -> Counter.builder("sentiric.sip.calls.ended")
+                .description("Calls ended, by reason").tag("reason", key).register(registry)).increment();
+    }
+}

@@ -1,0 +1,42 @@
+package ai.sentiric.sip;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * sip-signaling-service's tunables; application.yml documents each default.
+ *
+ * @param bindAddress where SIP listens
+ * @param port the SIP port (UDP and TCP)
+ * @param advertisedAddress what Contact headers carry: the public address, never the bind address
+ * @param transports "udp", "tcp"
+ * @param realm the digest realm of REGISTER and of INVITEs from outside every trunk
+ * @param ringTime how long a call rings (180) before it is answered
+ * @param maxCalls calls carried at once; above it, INVITEs get 503 with Retry-After
+ * @param maxCallDuration the longest call; then the platform hangs up
+ * @param drainTimeout on shutdown, how long live calls may continue while new ones get 503
+ * @param retryAfter the Retry-After of every 503
+ * @param nonceTtl how long a digest nonce is accepted
+ * @param nonceSecret the key nonces are signed with; every instance behind one address needs the same
+ * @param rpcDeadline the deadline of each call to user-, dialplan- and media-service
+ * @param trunkCacheTtl how long a source address's trunk match is remembered
+ * @param maxMessageSize the largest SIP message accepted on TCP
+ * @param stackThreads threads delivering SIP messages
+ * @param registration REGISTER's expiry bounds
+ */
+@ConfigurationProperties("sentiric.sip")
+public record SipProperties(String bindAddress, int port, String advertisedAddress, List<String> transports,
+                            String realm, Duration ringTime, int maxCalls, Duration maxCallDuration,
+                            Duration drainTimeout, Duration retryAfter, Duration nonceTtl, String nonceSecret,
+                            Duration rpcDeadline, Duration trunkCacheTtl, int maxMessageSize, int stackThreads,
+                            Registration registration) {
+
+    /**
+     * @param minExpires shorter registrations get 423 Interval Too Brief
+     * @param maxExpires longer registrations are shortened to this
+     * @param defaultExpires when the REGISTER names no expiry
+     */
+    public record Registration(Duration minExpires, Duration maxExpires, Duration defaultExpires) {
+    }
+}

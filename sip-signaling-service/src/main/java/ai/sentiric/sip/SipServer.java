@@ -1,0 +1,53 @@
+package ai.sentiric.sip;
+
+import ai.sentiric.sip.call.CallService;
+import ai.sentiric.sip.stack.SipEvents;
+import ai.sentiric.sip.stack.SipStackPort;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts SIP once the rest of the service is ready, and on shutdown drains before anything else
+ * stops: new INVITEs get 503 while live calls continue (up to the drain timeout), then the stack
+ * closes.
+ */
+@Component
+class SipServer implements SmartLifecycle {
+
+    private final SipStackPort stack;
+    private final SipEvents events;
+    private final CallService calls;
+    private final SipProperties properties;
+    private volatile boolean running;
+
+    SipServer(SipStackPort stack, SipEvents events, CallService calls, SipProperties properties) {
+        this.stack = stack;
+        this.events = events;
+        this.calls = calls;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        stack.start(events);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        calls.drain(properties.drainTimeout());
+        stack.stop();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops first (high phase), while the bus and the gRPC clients the drain needs still work. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,307 @@
+package ai.sentiric.sip.call;
+
+import ai.sentiric.proto.dialplan.v1.ActionType;
+import ai.sentiric.proto.dialplan.v1.ResolveDialplanResponse;
+import ai.sentiric.proto.dialplan.v1.SipTrunk;
+import ai.sentiric.proto.event.v1.Disposition;
+import ai.sentiric.proto.event.v1.HangupSource;
+import ai.sentiric.proto.media.v1.AllocatePortResponse;
+import ai.sentiric.sip.SipMetrics;
+import ai.sentiric.sip.SipProperties;
+import ai.sentiric.sip.auth.DigestAuthenticator;
+import ai.sentiric.sip.client.DialplanClient;
+import ai.sentiric.sip.client.MediaClient;
+import ai.sentiric.sip.client.UserClient;
+import ai.sentiric.sip.sdp.SdpNegotiation;
+import ai.sentiric.sip.stack.IncomingRequest;
+import ai.sentiric.sip.stack.SipResponse;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Carries inbound calls from INVITE to their end: trunk or digest check, SDP negotiation,
+ * ResolveDialplan, AllocatePort, 180, 200; then ACK, BYE, CANCEL, the platform's hangup, ACK and
+ * media timeouts and the maximum duration. Whatever way a call ends, its RTP port is released and
+ * (once it was announced) {@code call.ended} says why.
+ */
+@Service
+public class CallService {
+
+    private static final Logger log = LoggerFactory.getLogger(CallService.class);
+
+    private final CallRegistry calls;
+    private final CallAnnouncer announcer;
+    private final DialplanClient dialplans;
+    private final MediaClient media;
+    private final UserClient users;
+    private final DigestAuthenticator authenticator;
+    private final SipProperties properties;
+    private final SipMetrics metrics;
+    /** Set-up talks to three services; a virtual thread per call keeps the stack's threads free. */
+    private final ExecutorService setups = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("call-timers").daemon().factory());
+    private volatile boolean draining;
+
+    public CallService(CallRegistry calls, CallAnnouncer announcer, DialplanClient dialplans, MediaClient media,
+                       UserClient users, DigestAuthenticator authenticator, SipProperties properties, SipMetrics metrics) {
+        this.calls = calls;
+        this.announcer = announcer;
+        this.dialplans = dialplans;
+        this.media = media;
+        this.users = users;
+        this.authenticator = authenticator;
+        this.properties = properties;
+        this.metrics = metrics;
+        metrics.watchActiveCalls(calls::size);
+    }
+
+    /** A new INVITE (retransmissions never arrive here). */
+    public void invite(IncomingRequest invite) {
+        Optional<Call> existing = calls.find(invite.callId());
+        if (existing.isPresent()) {
+            reInvite(invite, existing.get());
+            return;
+        }
+        if (draining || calls.size() >= properties.maxCalls()) {
+            metrics.rejected(503);
+            invite.respond(serviceUnavailable());
+            return;
+        }
+        Call call = new Call(invite);
+        if (!calls.add(call)) {
+            invite.respond(SipResponse.of(482, "Loop Detected"));
+            return;
+        }
+        invite.respond(SipResponse.of(100, "Trying"));
+        setups.execute(() -> setUp(call));
+    }
+
+    private void setUp(Call call) {
+        IncomingRequest invite = call.invite;
+        try {
+            Optional<SipTrunk> trunk = dialplans.trunk(invite.sourceHost());
+            if (trunk.isEmpty()) {
+                var outcome = authenticator.check("INVITE", invite.header("Proxy-Authorization"), users);
+                if (outcome instanceof DigestAuthenticator.Outcome.Challenge(boolean stale)) {
+                    refuse(call, SipResponse.of(407, "Proxy Authentication Required")
+                            .withHeader("Proxy-Authenticate", authenticator.challenge(stale)));
+                    return;
+                }
+                if (outcome instanceof DigestAuthenticator.Outcome.Rejected(String why)) {
+                    log.info("INVITE {} from {} refused: {}", call.callId, invite.sourceHost(), why);
+                    refuse(call, SipResponse.of(403, "Forbidden"));
+                    return;
+                }
+            }
+            SdpNegotiation.Agreed agreed;
+            try {
+                agreed = SdpNegotiation.negotiate(invite.body());
+            } catch (SdpNegotiation.SdpException e) {
+                refuse(call, SipResponse.of(e.status(), "Not Acceptable Here").withHeader("Warning", "304 sentiric \"" + e.getMessage() + "\""));
+                return;
+            }
+            ResolveDialplanResponse resolution;
+            try {
+                resolution = dialplans.resolve(invite.fromUser(), invite.requestUser());
+            } catch (StatusRuntimeException e) {
+                refuse(call, switch (e.getStatus().getCode()) {
+                    case NOT_FOUND -> SipResponse.of(404, "Not Found");
+                    case PERMISSION_DENIED -> SipResponse.of(403, "Forbidden");
+                    case INVALID_ARGUMENT -> SipResponse.of(484, "Address Incomplete");
+                    default -> serviceUnavailable();
+                });
+                return;
+            }
+            boolean echo = resolution.getAction().getType() == ActionType.ACTION_TYPE_ECHO_TEST;
+            AllocatePortResponse port;
+            try {
+                port = media.allocate(call.callId, resolution.getTenantId(), agreed, echo);
+            } catch (StatusRuntimeException e) {
+                log.warn("no media for call {}: {}", call.callId, e.getStatus());
+                refuse(call, serviceUnavailable());
+                return;
+            }
+            if (!call.attachMedia(resolution.getTenantId(), port.getRtpPort())) {
+                media.release(call.callId);
+                return;
+            }
+            if ("true".equals(resolution.getAction().getDataMap().get("record"))) {
+                media.startRecording(call.callId);
+            }
+            String trunkName = trunk.map(SipTrunk::getName).orElse("");
+            if (!call.ring(() -> announcer.started(call, trunkName, resolution, agreed, port.getRtpPort()))) {
+                return;
+            }
+            if (!properties.ringTime().isZero()) {
+                Thread.sleep(properties.ringTime());
+            }
+            if (call.answer(SdpNegotiation.answer(agreed, port.getRtpHost(), port.getRtpPort()))) {
+                metrics.answered(Duration.ofNanos(System.nanoTime() - call.arrivedNanos));
+                call.limit(timers.schedule(() -> end(call, new Ending("max-duration", 200, "OK", HangupSource.HANGUP_SOURCE_SYSTEM,
+                        Disposition.DISPOSITION_ANSWERED), SipResponse.of(480, "Temporarily Unavailable")),
+                        properties.maxCallDuration().toMillis(), TimeUnit.MILLISECONDS));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            end(call, failed("interrupted"), SipResponse.of(500, "Server Internal Error"));
+        } catch (RuntimeException e) {
+            log.error("set-up of call {} failed", call.callId, e);
+            end(call, failed("setup-error"), SipResponse.of(500, "Server Internal Error"));
+        }
+    }
+
+    /** A re-INVITE in the dialog (a session refresh): the same answer again. */
+    private void reInvite(IncomingRequest invite, Call call) {
+        String sdp = call.answerSdp();
+        if (sdp == null) {
+            invite.respond(SipResponse.of(491, "Request Pending"));
+        } else {
+            invite.respond(SipResponse.of(200, "OK").withSdp(sdp));
+        }
+    }
+
+    public void ack(IncomingRequest ack) {
+        calls.find(ack.callId()).filter(Call::acknowledged).ifPresent(announcer::answered);
+    }
+
+    public void bye(IncomingRequest bye) {
+        Optional<Call> call = calls.find(bye.callId());
+        if (call.isEmpty()) {
+            bye.respond(SipResponse.of(481, "Call/Transaction Does Not Exist"));
+            return;
+        }
+        bye.respond(SipResponse.of(200, "OK"));
+        end(call.get(), new Ending("caller-hangup", 200, "OK", HangupSource.HANGUP_SOURCE_CALLER,
+                Disposition.DISPOSITION_ANSWERED), SipResponse.of(487, "Request Terminated"), false);
+    }
+
+    public void cancel(IncomingRequest cancel) {
+        Optional<Call> call = calls.find(cancel.callId());
+        if (call.isEmpty()) {
+            cancel.respond(SipResponse.of(481, "Call/Transaction Does Not Exist"));
+            return;
+        }
+        // 200 to the CANCEL first, then 487 to the INVITE (RFC 3261 section 9.2).
+        cancel.respond(SipResponse.of(200, "OK"));
+        Call.State state = call.get().state();
+        if (state == Call.State.SETTING_UP || state == Call.State.RINGING) {
+            end(call.get(), new Ending("cancelled", 487, "Request Terminated", HangupSource.HANGUP_SOURCE_CALLER,
+                    Disposition.DISPOSITION_CANCELLED), SipResponse.of(487, "Request Terminated"));
+        }
+    }
+
+    public void ackTimeout(String callId) {
+        calls.find(callId).ifPresent(call -> end(call, new Ending("ack-timeout", 408, "Request Timeout",
+                HangupSource.HANGUP_SOURCE_SYSTEM, Disposition.DISPOSITION_FAILED), SipResponse.of(408, "Request Timeout")));
+    }
+
+    /** media-service ended the call's session for lack of RTP: the call is dead. */
+    public void mediaTimeout(String callId) {
+        calls.find(callId).ifPresent(call -> end(call, new Ending("media-timeout", 408, "Request Timeout",
+                HangupSource.HANGUP_SOURCE_SYSTEM, answeredOr(call, Disposition.DISPOSITION_FAILED)),
+                SipResponse.of(408, "Request Timeout")));
+    }
+
+    /** The platform hangs up (agent done, operator): false for an unknown call. */
+    public boolean terminate(String callId, String reason) {
+        Optional<Call> call = calls.find(callId);
+        call.ifPresent(found -> end(found, new Ending(reason.isBlank() ? "platform-hangup" : reason, 200, "OK",
+                HangupSource.HANGUP_SOURCE_PLATFORM, answeredOr(found, Disposition.DISPOSITION_NO_ANSWER)),
+                SipResponse.of(480, "Temporarily Unavailable")));
+        return call.isPresent();
+    }
+
+    public Optional<CallView> find(String callId) {
+        return calls.find(callId).map(call -> new CallView(call.callId, call.tenantId(), call.state().name(), call.rtpPort()));
+    }
+
+    /** A call as the gRPC API shows it. */
+    public record CallView(String callId, @org.jspecify.annotations.Nullable String tenantId, String state, int rtpPort) {
+    }
+
+    /**
+     * Graceful drain: new INVITEs get 503 from now on; live calls continue until they end or
+     * {@code timeout} passes, then the platform hangs up what is left.
+     */
+    public void drain(Duration timeout) {
+        draining = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (calls.size() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100); // polling the registry; the drain runs once per shutdown
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (Call call : calls.all()) {
+            end(call, new Ending("shutdown", 200, "OK", HangupSource.HANGUP_SOURCE_SYSTEM,
+                    answeredOr(call, Disposition.DISPOSITION_FAILED)), serviceUnavailable());
+        }
+        setups.shutdown();
+        timers.shutdownNow();
+    }
+
+    public boolean draining() {
+        return draining;
+    }
+
+    /** 503 with Retry-After: overload, drain, or a service the call needs is down. */
+    public SipResponse serviceUnavailable() {
+        return SipResponse.of(503, "Service Unavailable").withHeader("Retry-After", String.valueOf(properties.retryAfter().toSeconds()));
+    }
+
+    private void refuse(Call call, SipResponse response) {
+        if (call.refuse(response)) {
+            metrics.rejected(response.status());
+            calls.remove(call);
+            if (call.hasMedia()) {
+                media.release(call.callId);
+            }
+        }
+    }
+
+    private void end(Call call, Ending ending, SipResponse refusal) {
+        end(call, ending, refusal, true);
+    }
+
+    private void end(Call call, Ending ending, SipResponse refusal, boolean sendBye) {
+        Call.State from;
+        try {
+            from = call.end(refusal, sendBye, ending.reason());
+        } catch (RuntimeException e) {
+            // The INVITE transaction or dialog is already gone: the call still ends here.
+            log.warn("call {} ended without its final SIP message: {}", call.callId, e.getMessage());
+            from = Call.State.ANSWERED;
+        }
+        if (from == null) {
+            return;
+        }
+        calls.remove(call);
+        if (call.hasMedia()) {
+            media.release(call.callId);
+        }
+        metrics.ended(ending.reason());
+        if (call.started()) {
+            announcer.ended(call, ending);
+        }
+    }
+
+    private static Disposition answeredOr(Call call, Disposition otherwise) {
+        Call.State state = call.state();
+        return state == Call.State.ANSWERED || state == Call.State.ANSWERING ? Disposition.DISPOSITION_ANSWERED : otherwise;
+    }
+
+    private static Ending failed(String reason) {
+        return new Ending(reason, 500, "Server Internal Error", HangupSource.HANGUP_SOURCE_SYSTEM, Disposition.DISPOSITION_FAILED);
+    }
+}

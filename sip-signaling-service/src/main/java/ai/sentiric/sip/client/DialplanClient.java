@@ -1,0 +1,57 @@
+package ai.sentiric.sip.client;
+
+import ai.sentiric.proto.dialplan.v1.DialplanServiceGrpc;
+import ai.sentiric.proto.dialplan.v1.MatchSipTrunkRequest;
+import ai.sentiric.proto.dialplan.v1.ResolveDialplanRequest;
+import ai.sentiric.proto.dialplan.v1.ResolveDialplanResponse;
+import ai.sentiric.proto.dialplan.v1.SipTrunk;
+import ai.sentiric.sip.SipProperties;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.stereotype.Component;
+
+/** dialplan-service: which trunk an address belongs to, and what to do with a call. */
+@Component
+public class DialplanClient {
+
+    private final DialplanServiceGrpc.DialplanServiceBlockingStub dialplans;
+    private final long deadlineMillis;
+    /** Trunk matches by source address; a carrier sends every call from the same few addresses. */
+    private final Cache<String, Optional<SipTrunk>> trunks;
+
+    public DialplanClient(GrpcChannelFactory channels, SipProperties properties) {
+        this.dialplans = DialplanServiceGrpc.newBlockingStub(channels.createChannel("dialplan-service"));
+        this.deadlineMillis = properties.rpcDeadline().toMillis();
+        this.trunks = Caffeine.newBuilder().expireAfterWrite(properties.trunkCacheTtl()).maximumSize(10_000).build();
+    }
+
+    /** The active trunk whose CIDRs hold the address, if any. */
+    public Optional<SipTrunk> trunk(String sourceIp) {
+        return trunks.get(sourceIp, ip -> {
+            try {
+                SipTrunk trunk = stub().matchSipTrunk(MatchSipTrunkRequest.newBuilder().setSourceIp(ip).build()).getTrunk();
+                return trunk.getActive() ? Optional.of(trunk) : Optional.empty();
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Resolves the call; NOT_FOUND and PERMISSION_DENIED come back as StatusRuntimeException. */
+    public ResolveDialplanResponse resolve(String caller, String destination) {
+        return stub().resolveDialplan(ResolveDialplanRequest.newBuilder()
+                .setCallerContactValue(caller).setDestinationNumber(destination).build());
+    }
+
+    private DialplanServiceGrpc.DialplanServiceBlockingStub stub() {
+        return dialplans.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS);
+    }
+}

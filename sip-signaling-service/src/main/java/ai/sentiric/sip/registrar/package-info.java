@@ -1,0 +1,5 @@
+/** REGISTER: contact bindings kept in Redis for their expiry. */
+@NullMarked
+package ai.sentiric.sip.registrar;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,308 @@
+package ai.sentiric.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ai.sentiric.proto.media.v1.Codec;
+import ai.sentiric.proto.media.v1.SessionMode;
+import ai.sentiric.proto.sip.v1.SipSignalingServiceGrpc;
+import ai.sentiric.proto.sip.v1.TerminateCallRequest;
+import ai.sentiric.sip.registrar.Registrar;
+import ai.sentiric.testkit.EventTap;
+import ai.sentiric.testkit.Infrastructure;
+import ai.sentiric.testkit.spring.InfrastructureTest;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * sip-signaling-service on real SIP sockets, driven by SIPp with the committed scenarios. Each
+ * scenario is checked three ways: the SIP responses (SIPp fails the call otherwise), the events
+ * on RabbitMQ, and what was asked of user-, dialplan- and media-service (in-process fakes that
+ * record every request).
+ */
+@SpringBootTest(properties = {"spring.grpc.server.port=0", "sentiric.sip.bind-address=127.0.0.1",
+        "sentiric.sip.ring-time=300ms", "sentiric.sip.drain-timeout=1s", "sentiric.sip.trunk-cache-ttl=0s"})
+@InfrastructureTest(postgres = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SipSignalingIT {
+
+    static final FakePlatform platform = new FakePlatform();
+    static final int SIP_PORT = Sipp.freeUdpPort();
+    static final String CALLER = "905321112233";
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        registry.add("sentiric.sip.port", () -> SIP_PORT);
+        registry.add("spring.grpc.client.channels.user-service.address", platform::address);
+        registry.add("spring.grpc.client.channels.dialplan-service.address", platform::address);
+        registry.add("spring.grpc.client.channels.media-service.address", platform::address);
+    }
+
+    @LocalGrpcPort int grpcPort;
+    @Value("${sentiric.events.exchange}") String exchange;
+    @Autowired Registrar registrar;
+
+    EventTap events;
+    ManagedChannel channel;
+
+    @BeforeAll
+    void connect() {
+        events = EventTap.open(Infrastructure.shared().amqp(), exchange);
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+    }
+
+    @AfterAll
+    void disconnect() {
+        events.close();
+        channel.shutdownNow();
+        platform.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        platform.reset();
+    }
+
+    static String callId(String scenario) {
+        return scenario + "-" + UUID.randomUUID();
+    }
+
+    Sipp.Result call(String scenario, String number, String callId, String... extra) {
+        String[] args = new String[extra.length + 2];
+        args[0] = "-cid_str";
+        args[1] = callId;
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        return Sipp.run(scenario, SIP_PORT, number, Map.of("caller", CALLER, "caller_rtp", "40000"), args);
+    }
+
+    void assertNoCall(String callId) {
+        assertThat(platform.allocations).noneMatch(request -> request.getCallId().equals(callId));
+        assertThat(events.messages()).noneMatch(m -> m.body().contains(callId));
+    }
+
+    @Test
+    void aTrunkCallIsAnsweredWithNegotiatedSdpAndEveryStepIsAnnounced() {
+        String callId = callId("basic");
+        var result = call("uac-basic-call-expect-200", FakePlatform.ROUTED, callId);
+        assertThat(result.passed()).as(result.output()).isTrue();
+
+        assertThat(platform.resolutions).singleElement().satisfies(request -> {
+            assertThat(request.getCallerContactValue()).isEqualTo(CALLER);
+            assertThat(request.getDestinationNumber()).isEqualTo(FakePlatform.ROUTED);
+        });
+        assertThat(platform.allocations).singleElement().satisfies(request -> {
+            assertThat(request.getCallId()).isEqualTo(callId);
+            assertThat(request.getTenantId()).isEqualTo("sentiric_demo");
+            assertThat(request.getRemoteRtpAddr()).isEqualTo("127.0.0.1:40000");
+            assertThat(request.getCodec()).isEqualTo(Codec.CODEC_PCMU);
+            assertThat(request.getTelephoneEventPayloadType()).isEqualTo(101);
+            assertThat(request.getMode()).isEqualTo(SessionMode.SESSION_MODE_NORMAL);
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.bodies("call.ended", callId).size() == 1);
+        assertThat(platform.releases).filteredOn(callId::equals).hasSize(1);
+        assertThat(events.bodies("call.started", callId)).singleElement().asString()
+                .contains("\"tenantId\":\"sentiric_demo\"", "\"calleeNumber\":\"" + FakePlatform.ROUTED + "\"",
+                        "\"callerNumber\":\"" + CALLER + "\"", "\"trunkName\":\"local-carrier\"", "\"dialplanId\":\"DP_DEMO_WELCOME\"",
+                        "\"serverRtpPort\":", "\"codec\":\"PCMU\"", "\"timestamp\":");
+        assertThat(events.bodies("call.answered", callId)).hasSize(1);
+        assertThat(events.bodies("call.ended", callId)).singleElement().asString()
+                .contains("\"reason\":\"caller-hangup\"", "HANGUP_SOURCE_CALLER", "DISPOSITION_ANSWERED");
+    }
+
+    @Test
+    void aRetransmittedInviteMakesOneCall() {
+        String callId = callId("retransmit");
+        var result = call("uac-retransmitted-invite-expect-200", FakePlatform.ROUTED, callId);
+        assertThat(result.passed()).as(result.output()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.bodies("call.ended", callId).size() == 1);
+        assertThat(platform.allocations).filteredOn(request -> request.getCallId().equals(callId)).hasSize(1);
+        assertThat(events.bodies("call.started", callId)).hasSize(1);
+    }
+
+    @Test
+    void cancelWhileRingingGets487ReleasesTheportAndEndsTheCall() {
+        String callId = callId("cancel");
+        var result = call("uac-cancel-expect-487", FakePlatform.ROUTED, callId);
+        assertThat(result.passed()).as(result.output()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.bodies("call.ended", callId).size() == 1);
+        assertThat(platform.releases).filteredOn(callId::equals).hasSize(1);
+        assertThat(events.bodies("call.ended", callId).getFirst())
+                .contains("\"reason\":\"cancelled\"", "\"sipCode\":487", "DISPOSITION_CANCELLED", "HANGUP_SOURCE_CALLER");
+        assertThat(events.bodies("call.answered", callId)).isEmpty();
+    }
+
+    @Test
+    void thePlatformHangsUpWithAnInDialogBye() throws Exception {
+        String callId = callId("terminate");
+        CompletableFuture<Sipp.Result> sipp = CompletableFuture.supplyAsync(
+                () -> call("uac-platform-hangup-expect-bye", FakePlatform.ROUTED, callId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.bodies("call.answered", callId).size() == 1);
+        var stub = SipSignalingServiceGrpc.newBlockingStub(channel);
+        stub.terminateCall(TerminateCallRequest.newBuilder().setCallId(callId).setReason("agent-finished").build());
+        var result = sipp.get();
+        assertThat(result.passed()).as(result.output()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.bodies("call.ended", callId).size() == 1);
+        assertThat(events.bodies("call.ended", callId).getFirst())
+                .contains("\"reason\":\"agent-finished\"", "HANGUP_SOURCE_PLATFORM", "DISPOSITION_ANSWERED");
+        assertThat(platform.releases).filteredOn(callId::equals).hasSize(1);
+        try {
+            stub.terminateCall(TerminateCallRequest.newBuilder().setCallId(callId).build());
+            throw new AssertionError("a second TerminateCall must fail");
+        } catch (StatusRuntimeException e) {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        }
+    }
+
+    @Test
+    void anEchoTestNumberGetsAnEchoSessionThatIsRecorded() {
+        String callId = callId("echo");
+        var result = call("uac-basic-call-expect-200", FakePlatform.ECHO, callId);
+        assertThat(result.passed()).as(result.output()).isTrue();
+        assertThat(platform.allocations).filteredOn(request -> request.getCallId().equals(callId)).singleElement()
+                .satisfies(request -> assertThat(request.getMode()).isEqualTo(SessionMode.SESSION_MODE_ECHO));
+        assertThat(platform.recordings).containsExactly(callId);
+    }
+
+    @Test
+    void aByeForNoDialogGets481() {
+        var result = call("uac-unknown-bye-expect-481", FakePlatform.ROUTED, callId("bye"));
+        assertThat(result.passed()).as(result.output()).isTrue();
+    }
+
+    @Test
+    void optionsIsAnsweredForTrunkKeepalives() {
+        var result = call("uac-options-expect-200", FakePlatform.ROUTED, callId("options"));
+        assertThat(result.passed()).as(result.output()).isTrue();
+    }
+
+    @Test
+    void unsupportedMethodsGet405WithAllow() {
+        var result = call("uac-unsupported-method-expect-405", FakePlatform.ROUTED, callId("message"));
+        assertThat(result.passed()).as(result.output()).isTrue();
+    }
+
+    @Test
+    void registerWithDigestStoresTheBindingInRedis() {
+        var result = Sipp.run("uac-register-digest-expect-200", SIP_PORT, "1001", Map.of("sip_user", "1001"),
+                "-au", "1001", "-ap", "demo-1001-pass", "-cid_str", callId("register"));
+        assertThat(result.passed()).as(result.output()).isTrue();
+        assertThat(platform.credentialLookups).containsExactly("1001");
+        assertThat(registrar.bindings("1001")).hasSize(1).allSatisfy((contact, expires) -> {
+            assertThat(contact).startsWith("<sip:1001@127.0.0.1:");
+            assertThat(expires).isBetween(java.time.Instant.now().plusSeconds(290), java.time.Instant.now().plusSeconds(301));
+        });
+    }
+
+    @Test
+    void aWrongPasswordIsChallengedThenForbidden() {
+        var result = Sipp.run("uac-wrong-password-expect-403", SIP_PORT, "1001", Map.of("sip_user", "1001"),
+                "-au", "1001", "-ap", "not-the-password", "-cid_str", callId("wrong"));
+        assertThat(result.passed()).as(result.output()).isTrue();
+    }
+
+    @Test
+    void anUnknownNumberGets404AndNoMediaIsTaken() {
+        String callId = callId("unknown");
+        var result = call("uac-unknown-number-expect-404", "902120000000", callId);
+        assertThat(result.passed()).as(result.output()).isTrue();
+        assertThat(platform.resolutions).hasSize(1);
+        assertNoCall(callId);
+    }
+
+    @Test
+    void anAnonymousCallerToABlockingNumberGets403() {
+        String callId = callId("anonymous");
+        var result = Sipp.run("uac-blocked-anonymous-expect-403", SIP_PORT, FakePlatform.BLOCKS_ANONYMOUS,
+                Map.of("caller", "anonymous", "caller_rtp", "40000"), "-cid_str", callId);
+        assertThat(result.passed()).as(result.output()).isTrue();
+        assertNoCall(callId);
+    }
+
+    @Test
+    void anOfferWithNoCodecInCommonGets488BeforeAnythingIsResolved() {
+        String callId = callId("codec");
+        var result = call("uac-no-common-codec-expect-488", FakePlatform.ROUTED, callId);
+        assertThat(result.passed()).as(result.output()).isTrue();
+        assertThat(platform.resolutions).isEmpty();
+        assertNoCall(callId);
+    }
+
+    @Test
+    void aCallerOutsideEveryTrunkIsChallengedForDigest() {
+        platform.loopbackIsTrunk = false;
+        String callId = callId("digest");
+        var result = Sipp.run("uac-unknown-number-expect-404", SIP_PORT, FakePlatform.ROUTED,
+                Map.of("caller", CALLER, "caller_rtp", "40000"), "-cid_str", callId);
+        // The scenario expects 404; the service must answer 407 instead, so SIPp fails the call.
+        assertThat(result.passed()).isFalse();
+        assertThat(result.output()).contains("407");
+        assertNoCall(callId);
+    }
+
+    @Test
+    void theTortureMessagesOfRfc4475NeverBreakTheListener() throws Exception {
+        Map<String, String> answers = new TreeMap<>();
+        try (var files = Files.list(torture())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".dat")).sorted().toList()) {
+                answers.put(file.getFileName().toString(), send(Files.readAllBytes(file)));
+            }
+        }
+        assertThat(answers).doesNotContainValue("500");
+        for (String invalid : java.util.List.of("badinv01.dat", "insuf.dat", "multi01.dat", "quotbal.dat", "ltgtruri.dat")) {
+            assertThat(answers.get(invalid)).as(invalid).isIn("400", "none");
+        }
+        assertThat(answers.get("badvers.dat")).isIn("505", "400", "none");
+        // The listener still serves: a keepalive after the torture is answered.
+        var result = call("uac-options-expect-200", FakePlatform.ROUTED, callId("after-torture"));
+        assertThat(result.passed()).as(answers + result.output()).isTrue();
+    }
+
+    /** The RFC 4475 messages, committed with the tests. */
+    static Path torture() {
+        return Path.of("src/test/resources/rfc4475").toAbsolutePath();
+    }
+
+    /** Sends one datagram; returns the status code of the answer, or "none". */
+    static String send(byte[] message) throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(300);
+            socket.send(new DatagramPacket(message, message.length, new InetSocketAddress("127.0.0.1", SIP_PORT)));
+            byte[] buffer = new byte[4096];
+            DatagramPacket answer = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(answer);
+                String line = new String(buffer, 0, answer.getLength(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+                String[] parts = line.split(" ");
+                return parts.length > 1 && parts[1].equals("100") ? "100" : parts.length > 1 ? parts[1] : "none";
+            } catch (SocketTimeoutException e) {
+                return "none";
+            }
+        }
+    }
+}
