@@ -59,6 +59,10 @@ public final class DevStack implements AutoCloseable {
         shared.put("SENTIRIC_AMQP_VHOST", amqp.virtualHost());
         shared.put("SENTIRIC_REDIS_HOST", redis.host());
         shared.put("SENTIRIC_REDIS_PORT", String.valueOf(redis.port()));
+        // Calls are recorded, and audio played from, under the run directory unless configured otherwise.
+        shared.put("SENTIRIC_MEDIA_RECORDINGS", environment.getOrDefault("SENTIRIC_MEDIA_RECORDINGS",
+                root.resolve("run").resolve("recordings").toString()));
+        shared.put("SENTIRIC_MEDIA_ASSETS", environment.getOrDefault("SENTIRIC_MEDIA_ASSETS", root.resolve("assets").toString()));
         if (environment.containsKey("SENTIRIC_JAVA_OPTS")) {
             shared.put("SENTIRIC_JAVA_OPTS", environment.get("SENTIRIC_JAVA_OPTS"));
         }

@@ -11,7 +11,12 @@ public final class Fleet {
     public static final List<ServiceSpec> SERVICES = List.of(
             new ServiceSpec("user-service", 12010, 12011, "sentiric_user", "SENTIRIC_USER"),
             new ServiceSpec("dialplan-service", 12020, 12021, "sentiric_dialplan", "SENTIRIC_DIALPLAN"),
-            new ServiceSpec("cdr-service", 12050, 0, "sentiric_cdr", "SENTIRIC_CDR"));
+            new ServiceSpec("cdr-service", 12050, 0, "sentiric_cdr", "SENTIRIC_CDR"),
+            new ServiceSpec("media-service", 13030, 13031, null, "SENTIRIC_MEDIA"),
+            new ServiceSpec("sip-signaling-service", 13020, 13021, null, "SENTIRIC_SIP"));
+
+    /** The SIP port (UDP and TCP), shifted like every other port. */
+    public static final int SIP_PORT = 5060;
 
     private Fleet() {
     }
@@ -20,6 +25,8 @@ public final class Fleet {
     public static java.util.Map<String, String> addresses(int offset) {
         return java.util.Map.of(
                 "SENTIRIC_USER_GRPC_ADDRESS", "static://127.0.0.1:" + (12011 + offset),
-                "SENTIRIC_DIALPLAN_GRPC_ADDRESS", "static://127.0.0.1:" + (12021 + offset));
+                "SENTIRIC_DIALPLAN_GRPC_ADDRESS", "static://127.0.0.1:" + (12021 + offset),
+                "SENTIRIC_MEDIA_GRPC_ADDRESS", "static://127.0.0.1:" + (13031 + offset),
+                "SENTIRIC_SIP_PORT", String.valueOf(SIP_PORT + offset));
     }
 }

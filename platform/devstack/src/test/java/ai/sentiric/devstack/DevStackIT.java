@@ -2,24 +2,38 @@ package ai.sentiric.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import ai.sentiric.proto.dialplan.v1.DialplanServiceGrpc;
+import ai.sentiric.proto.dialplan.v1.Resolution;
 import ai.sentiric.proto.dialplan.v1.ResolveDialplanRequest;
 import ai.sentiric.proto.dialplan.v1.ResolveDialplanResponse;
-import ai.sentiric.proto.dialplan.v1.Resolution;
+import ai.sentiric.proto.sip.v1.CallState;
+import ai.sentiric.proto.sip.v1.GetCallRequest;
+import ai.sentiric.proto.sip.v1.SipSignalingServiceGrpc;
+import ai.sentiric.proto.sip.v1.TerminateCallRequest;
 import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,5 +120,109 @@ class DevStackIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(calls.statusCode()).isEqualTo(200);
         assertThat(calls.body()).contains("\"items\"");
+    }
+
+    /** Runs a committed SIPp scenario against the stack's SIP port; true when its call passed. */
+    Process sipp(String scenario, String number, String callId, int callerRtpPort) throws Exception {
+        Path file = root().resolve("sip-signaling-service/src/test/resources/sipp/" + scenario + ".xml");
+        int localPort;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            localPort = probe.getLocalPort();
+        }
+        return new ProcessBuilder("sipp", "127.0.0.1:" + (5060 + OFFSET), "-sf", file.toString(), "-s", number,
+                "-i", "127.0.0.1", "-p", String.valueOf(localPort), "-m", "1", "-l", "1", "-timeout", "30s", "-timeout_error",
+                "-nostdin", "-cid_str", callId, "-key", "caller", "05551112233", "-key", "caller_rtp", String.valueOf(callerRtpPort))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+    }
+
+    String cdr(String callId) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + (12050 + OFFSET) + "/api/v1/tenants/sentiric_demo/calls/" + callId)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? response.body() : "";
+    }
+
+    @Test
+    void aSippCallThroughTheWholeFleetLeavesACompletedCallRecord() throws Exception {
+        String callId = "e2e-" + UUID.randomUUID();
+        Instant before = Instant.now();
+        Process call = sipp("uac-basic-call-expect-200", "902124548590", callId, 40000);
+        assertThat(call.waitFor(40, TimeUnit.SECONDS)).isTrue();
+        assertThat(call.exitValue()).as("SIPp's call passed").isZero();
+        await().atMost(Duration.ofSeconds(15)).until(() -> cdr(callId).contains("\"status\":\"COMPLETED\""));
+        String record = cdr(callId);
+        assertThat(record).contains("\"tenantId\":\"sentiric_demo\"", "\"disposition\":\"ANSWERED\"",
+                "\"hangupSource\":\"CALLER\"").containsPattern("\"callerNumber\":\"[^\"]*5551112233\"");
+        Instant started = Instant.parse(record.replaceAll("(?s).*\"startTime\":\"([^\"]+)\".*", "$1"));
+        Instant ended = Instant.parse(record.replaceAll("(?s).*\"endTime\":\"([^\"]+)\".*", "$1"));
+        assertThat(started).isBetween(before.minusSeconds(1), Instant.now());
+        assertThat(Duration.between(started, ended)).isBetween(Duration.ofMillis(200), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void anEchoTestCallHearsItselfAndIsRecorded() throws Exception {
+        String callId = "echo-" + UUID.randomUUID();
+        try (DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Process call = sipp("uac-platform-hangup-expect-bye", "902124548599", callId, phone.getLocalPort());
+            ManagedChannel sipChannel = ManagedChannelBuilder.forAddress("127.0.0.1", 13021 + OFFSET).usePlaintext().build();
+            var sip = SipSignalingServiceGrpc.newBlockingStub(sipChannel);
+            int mediaPort = await().atMost(Duration.ofSeconds(20)).until(() -> {
+                try {
+                    var found = sip.getCall(GetCallRequest.newBuilder().setCallId(callId).build());
+                    return found.getState() == CallState.CALL_STATE_ANSWERED ? found.getRtpPort() : 0;
+                } catch (StatusRuntimeException e) {
+                    return 0;
+                }
+            }, port -> port > 0);
+            // One second of a loud tone in PCMU, paced in real time, from the phone's socket.
+            byte[] packet = new byte[172];
+            var media = new InetSocketAddress("127.0.0.1", mediaPort);
+            long start = System.nanoTime();
+            for (int i = 0; i < 50; i++) {
+                packet[0] = (byte) 0x80;
+                packet[2] = (byte) (i >> 8);
+                packet[3] = (byte) i;
+                int timestamp = i * 160;
+                packet[4] = (byte) (timestamp >> 24);
+                packet[5] = (byte) (timestamp >> 16);
+                packet[6] = (byte) (timestamp >> 8);
+                packet[7] = (byte) timestamp;
+                packet[11] = 7;
+                for (int s = 0; s < 160; s++) {
+                    // Alternating +/- full-scale mu-law codes: a loud square wave.
+                    packet[12 + s] = (byte) ((s / 10) % 2 == 0 ? 0x80 : 0x00);
+                }
+                phone.send(new DatagramPacket(packet, packet.length, media));
+                LockSupport.parkNanos(start + (i + 1) * 20_000_000L - System.nanoTime());
+            }
+            phone.setSoTimeout(200);
+            int loud = 0;
+            byte[] buffer = new byte[2048];
+            long until = System.nanoTime() + 2_000_000_000L;
+            while (System.nanoTime() < until) {
+                DatagramPacket received = new DatagramPacket(buffer, buffer.length);
+                try {
+                    phone.receive(received);
+                } catch (java.net.SocketTimeoutException e) {
+                    continue;
+                }
+                if (received.getLength() == 172 && (buffer[12] & 0xFF) != 0xFF) {
+                    loud++;
+                }
+            }
+            assertThat(loud).as("echoed packets").isGreaterThanOrEqualTo(40);
+            sip.terminateCall(TerminateCallRequest.newBuilder().setCallId(callId).setReason("echo-test-done").build());
+            assertThat(call.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(call.exitValue()).isZero();
+            sipChannel.shutdownNow();
+        }
+        Path recording = root().resolve("run/recordings/sentiric_demo/" + callId + ".wav");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(recording) && Files.size(recording) > 16_000);
+        await().atMost(Duration.ofSeconds(15)).until(() -> cdr(callId).contains("\"status\":\"COMPLETED\"")
+                && cdr(callId).contains(callId + ".wav"));
     }
 }
