@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# SIP call rate against the real fleet (user, dialplan, media, RabbitMQ, Redis all live): SIPp
+# places INVITE/100/180/200/ACK/BYE calls (uac-basic-call-expect-200, each held 300 ms, every
+# call allocating a real RTP session) at each rate for the given seconds, and reports completed
+# and failed calls and INVITE->200 percentiles. The same run measures SIPp's own UAS on this
+# machine (SIPp's built-in uac against its built-in uas) as the ceiling.
+# Usage: bench/sip-calls.sh [seconds=60] [rates="250 500 1000"]
+source "$(dirname "$0")/lib.sh"
+SECONDS_PER_RATE=${1:-60}
+RATES=${2:-250 500 1000}
+SCENARIO=$PWD/sip-signaling-service/src/test/resources/sipp/uac-basic-call-expect-200.xml
+WORK=$(mktemp -d)
+
+# One run: $1 label, $2 rate, then SIPp arguments. Prints calls ok/failed and INVITE->200 percentiles.
+measure() {
+  local label=$1 rate=$2; shift 2
+  local dir=$WORK/$label-$rate
+  mkdir -p "$dir"
+  (cd "$dir" && timeout $((SECONDS_PER_RATE + 90)) sipp "$@" -r "$rate" -m $((rate * SECONDS_PER_RATE)) \
+      -l $((rate * 4)) -i 127.0.0.1 -nostdin -trace_stat -fd 5 -trace_rtt -rtt_freq 1000 \
+      -max_socket 65000 -timeout $((SECONDS_PER_RATE + 60))s >/dev/null 2>&1 || true)
+  local stat rtt
+  stat=$(ls "$dir"/*_.csv 2>/dev/null | head -1)
+  rtt=$(ls "$dir"/*_rtt.csv 2>/dev/null | head -1)
+  local ok failed
+  ok=$(awk -F';' 'NR==1 {for (i=1;i<=NF;i++) if ($i=="SuccessfulCall(C)") c=i} END {print $c}' "$stat")
+  failed=$(awk -F';' 'NR==1 {for (i=1;i<=NF;i++) if ($i=="FailedCall(C)") c=i} END {print $c}' "$stat")
+  awk -F';' 'NR>1 && $2 != "" {print $2}' "$rtt" | sort -n > "$dir/rtt.sorted"
+  local n p50 p99 max
+  n=$(wc -l < "$dir/rtt.sorted")
+  p50=$(awk -v n="$n" 'NR==int(n*0.50)+1' "$dir/rtt.sorted")
+  p99=$(awk -v n="$n" 'NR==int(n*0.99)+1' "$dir/rtt.sorted")
+  max=$(tail -1 "$dir/rtt.sorted")
+  printf '%-22s %6s/s  %8s ok  %6s failed  INVITE->200 p50 %s ms  p99 %s ms  max %s ms\n' \
+    "$label" "$rate" "$ok" "$failed" "${p50:-?}" "${p99:-?}" "${max:-?}"
+}
+
+UAS_PORT=45999
+sipp -sn uas -i 127.0.0.1 -p $UAS_PORT -nostdin -bg >/dev/null 2>&1
+trap 'pkill -f "sipp -sn uas -i 127.0.0.1 -p $UAS_PORT" || true; kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for rate in $RATES; do
+  measure "sentiric (real fleet)" "$rate" 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548590 \
+    -key caller 05551112233 -key caller_rtp 40000
+  measure "SIPp uas (ceiling)" "$rate" 127.0.0.1:$UAS_PORT -sn uac -s 902124548590
+done

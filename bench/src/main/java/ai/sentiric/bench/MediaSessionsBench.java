@@ -1,0 +1,211 @@
+package ai.sentiric.bench;
+
+import ai.sentiric.proto.media.v1.AllocatePortRequest;
+import ai.sentiric.proto.media.v1.Codec;
+import ai.sentiric.proto.media.v1.MediaServiceGrpc;
+import ai.sentiric.proto.media.v1.ReleasePortRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Concurrent bidirectional G.711 sessions against a running media-service. For each session
+ * count: allocate that many sessions over gRPC, send each 50 PCMU packets/s from this process
+ * (paced on one clock), receive the 50 packets/s each session sends back, and report
+ * <ul>
+ *   <li>pacing: per packet, the deviation of its arrival from its session's 20 ms grid (anchored
+ *       on the session's earliest packet), p50/p99/max over all packets;</li>
+ *   <li>loss: packets missing from each session's outbound sequence;</li>
+ *   <li>the media process's CPU (cores busy, from /proc) and resident memory per session;</li>
+ * </ul>
+ * then the AllocatePort + ReleasePort rate with 8 callers.
+ *
+ * <p>Usage: {@code MediaSessionsBench grpcHost:port mediaPid seconds count...}
+ */
+public final class MediaSessionsBench {
+
+    private static final long FRAME = 20_000_000L;
+
+    public static void main(String[] args) throws Exception {
+        String[] target = args[0].split(":");
+        long pid = Long.parseLong(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        ManagedChannel channel = ManagedChannelBuilder.forAddress(target[0], Integer.parseInt(target[1])).usePlaintext().build();
+        var media = MediaServiceGrpc.newBlockingStub(channel);
+        System.out.printf("%-9s %-10s %-10s %-10s %-10s %-10s %-12s %-10s%n", "sessions", "cores", "MB/session",
+                "p50 ms", "p99 ms", "max ms", "received", "lost");
+        for (int i = 3; i < args.length; i++) {
+            run(media, pid, seconds, Integer.parseInt(args[i]));
+        }
+        allocationRate(media, 8_000);
+        channel.shutdownNow();
+    }
+
+    private static void run(MediaServiceGrpc.MediaServiceBlockingStub media, long pid, int seconds, int count) throws Exception {
+        long rssBefore = rssKb(pid);
+        DatagramChannel socket = DatagramChannel.open(StandardProtocolFamily.INET);
+        socket.bind(new InetSocketAddress("127.0.0.1", 0));
+        socket.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 8 << 20);
+        socket.setOption(java.net.StandardSocketOptions.SO_SNDBUF, 8 << 20);
+        int localPort = ((InetSocketAddress) socket.getLocalAddress()).getPort();
+        List<String> calls = new ArrayList<>();
+        InetSocketAddress[] ports = new InetSocketAddress[count];
+        for (int s = 0; s < count; s++) {
+            String callId = "bench-" + UUID.randomUUID();
+            int port = media.allocatePort(AllocatePortRequest.newBuilder().setCallId(callId).setTenantId("bench")
+                    .setCodec(Codec.CODEC_PCMU).setRemoteRtpAddr("127.0.0.1:" + localPort).build()).getRtpPort();
+            calls.add(callId);
+            ports[s] = new InetSocketAddress("127.0.0.1", port);
+        }
+        long rssAllocated = rssKb(pid);
+
+        // Receiver: per SSRC (one per session), arrival times and sequence numbers.
+        Map<Long, long[]> arrivals = new HashMap<>();
+        Map<Long, int[]> sequences = new HashMap<>();
+        Map<Long, Integer> counts = new HashMap<>();
+        int capacity = seconds * 50 + 200;
+        STOP.set(false);
+        Thread receiver = Thread.ofPlatform().start(() -> {
+            ByteBuffer buffer = ByteBuffer.allocate(2048);
+            try {
+                socket.configureBlocking(true);
+                while (!STOP.get()) {
+                    buffer.clear();
+                    socket.receive(buffer);
+                    long now = System.nanoTime();
+                    long ssrc = buffer.getInt(8) & 0xFFFFFFFFL;
+                    int index = counts.getOrDefault(ssrc, 0);
+                    if (index < capacity) {
+                        arrivals.computeIfAbsent(ssrc, key -> new long[capacity])[index] = now;
+                        sequences.computeIfAbsent(ssrc, key -> new int[capacity])[index] = buffer.getShort(2) & 0xFFFF;
+                        counts.put(ssrc, index + 1);
+                    }
+                }
+            } catch (IOException e) {
+                // closed at the end of the run
+            }
+        });
+
+        // Sender: every session gets a 20 ms PCMU packet on one shared clock, spread over the frame.
+        byte[] packet = new byte[172];
+        Arrays.fill(packet, 12, 172, (byte) 0xFF);
+        packet[0] = (byte) 0x80;
+        ByteBuffer out = ByteBuffer.wrap(packet);
+        long cpuBefore = cpuTicks(pid);
+        long start = System.nanoTime();
+        int frames = seconds * 50;
+        for (int frame = 0; frame < frames; frame++) {
+            for (int s = 0; s < count; s++) {
+                long due = start + frame * FRAME + (FRAME * s / count);
+                long wait = due - System.nanoTime();
+                if (wait > 50_000) {
+                    LockSupport.parkNanos(wait);
+                }
+                packet[2] = (byte) (frame >> 8);
+                packet[3] = (byte) frame;
+                int timestamp = frame * 160;
+                packet[4] = (byte) (timestamp >> 24);
+                packet[5] = (byte) (timestamp >> 16);
+                packet[6] = (byte) (timestamp >> 8);
+                packet[7] = (byte) timestamp;
+                packet[11] = (byte) s;
+                packet[10] = (byte) (s >> 8);
+                out.clear();
+                socket.send(out, ports[s]);
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        long cpuAfter = cpuTicks(pid);
+        Thread.sleep(200);
+        STOP.set(true);
+        socket.close();
+        receiver.join(2000);
+        for (String callId : calls) {
+            media.releasePort(ReleasePortRequest.newBuilder().setCallId(callId).build());
+        }
+
+        // Pacing: skip each session's first second (latching, warm-up), anchor its grid on the
+        // earliest arrival after that, deviation = arrival - grid slot of its sequence number.
+        List<Double> deviations = new ArrayList<>();
+        long received = 0;
+        long lost = 0;
+        for (var entry : arrivals.entrySet()) {
+            int n = counts.get(entry.getKey());
+            long[] times = entry.getValue();
+            int[] seqs = sequences.get(entry.getKey());
+            received += n;
+            lost += Math.max(0, (((seqs[n - 1] - seqs[0]) & 0xFFFF) + 1) - n);
+            if (n < 100) {
+                continue;
+            }
+            long anchor = Long.MAX_VALUE;
+            for (int k = 50; k < n; k++) {
+                anchor = Math.min(anchor, times[k] - ((long) ((seqs[k] - seqs[50]) & 0xFFFF)) * FRAME);
+            }
+            for (int k = 50; k < n; k++) {
+                long grid = anchor + ((long) ((seqs[k] - seqs[50]) & 0xFFFF)) * FRAME;
+                deviations.add((times[k] - grid) / 1e6);
+            }
+        }
+        deviations.sort(null);
+        double cores = (cpuAfter - cpuBefore) / 100.0 / (elapsed / 1e9);
+        System.out.printf("%-9d %-10.2f %-10.3f %-10.2f %-10.2f %-10.2f %-12d %-10d%n", count, cores,
+                (rssAllocated - rssBefore) / 1024.0 / count, percentile(deviations, 0.5), percentile(deviations, 0.99),
+                deviations.isEmpty() ? 0 : deviations.getLast(), received, lost);
+    }
+
+    /** Tells the receiver thread to stop at the end of a run. */
+    private static final java.util.concurrent.atomic.AtomicBoolean STOP = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static void allocationRate(MediaServiceGrpc.MediaServiceBlockingStub media, int pairs) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            done.add(callers.submit(() -> {
+                for (int i = 0; i < pairs / 8; i++) {
+                    String callId = "alloc-" + UUID.randomUUID();
+                    media.allocatePort(AllocatePortRequest.newBuilder().setCallId(callId).setTenantId("bench").build());
+                    media.releasePort(ReleasePortRequest.newBuilder().setCallId(callId).build());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        callers.shutdown();
+        System.out.printf("AllocatePort + ReleasePort: %d pairs in %.1f s = %.0f pairs/s%n", pairs, seconds, pairs / seconds);
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+    }
+
+    private static long cpuTicks(long pid) throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll(".*\\) ", "").split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static long rssKb(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+    }
+}
