@@ -8,7 +8,7 @@
 source "$(dirname "$0")/lib.sh"
 SECONDS_PER_RATE=${1:-60}
 RATES=${2:-250 500 1000}
-SCENARIO=$PWD/sip-signaling-service/src/test/resources/sipp/uac-basic-call-expect-200.xml
+SCENARIO=$PWD/bench/sipp/uac-bench-call-expect-200.xml
 WORK=$(mktemp -d)
 
 # One run: $1 label, $2 rate, then SIPp arguments. Prints calls ok/failed and INVITE->200 percentiles.
@@ -17,11 +17,12 @@ measure() {
   local dir=$WORK/$label-$rate
   mkdir -p "$dir"
   (cd "$dir" && timeout $((SECONDS_PER_RATE + 90)) sipp "$@" -r "$rate" -m $((rate * SECONDS_PER_RATE)) \
-      -l $((rate * 4)) -i 127.0.0.1 -nostdin -trace_stat -fd 5 -trace_rtt -rtt_freq 1000 \
-      -max_socket 65000 -timeout $((SECONDS_PER_RATE + 60))s >/dev/null 2>&1 || true)
+      -l $((rate * 4)) -i 127.0.0.1 -p $((46000 + RANDOM % 1000)) -nostdin -trace_stat -fd 5 -trace_rtt -rtt_freq 1000 \
+      -max_socket 65000 -timeout $((SECONDS_PER_RATE + 60))s > "$dir/sipp.out" 2>&1 || true)
   local stat rtt
-  stat=$(ls "$dir"/*_.csv 2>/dev/null | head -1)
-  rtt=$(ls "$dir"/*_rtt.csv 2>/dev/null | head -1)
+  stat=$(ls "$dir"/*_.csv 2>/dev/null | head -1 || true)
+  rtt=$(ls "$dir"/*_rtt.csv 2>/dev/null | head -1 || true)
+  if [ -z "$stat" ] || [ -z "$rtt" ]; then echo "$label $rate/s: SIPp left no statistics"; tail -5 "$dir/sipp.out"; return; fi
   local ok failed
   ok=$(awk -F';' 'NR==1 {for (i=1;i<=NF;i++) if ($i=="SuccessfulCall(C)") c=i} END {print $c}' "$stat")
   failed=$(awk -F';' 'NR==1 {for (i=1;i<=NF;i++) if ($i=="FailedCall(C)") c=i} END {print $c}' "$stat")
@@ -36,10 +37,11 @@ measure() {
 }
 
 UAS_PORT=45999
-sipp -sn uas -i 127.0.0.1 -p $UAS_PORT -nostdin -bg >/dev/null 2>&1
+sipp -sn uas -i 127.0.0.1 -p $UAS_PORT -nostdin -bg >/dev/null 2>&1 || true
 trap 'pkill -f "sipp -sn uas -i 127.0.0.1 -p $UAS_PORT" || true; kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for rate in $RATES; do
   measure "sentiric (real fleet)" "$rate" 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548590 \
     -key caller 05551112233 -key caller_rtp 40000
-  measure "SIPp uas (ceiling)" "$rate" 127.0.0.1:$UAS_PORT -sn uac -s 902124548590
+  measure "SIPp uas (ceiling)" "$rate" 127.0.0.1:$UAS_PORT -sf "$SCENARIO" -s 902124548590 \
+    -key caller 05551112233 -key caller_rtp 40000
 done
