@@ -196,7 +196,8 @@ class MediaServiceIT {
             await().atMost(Duration.ofSeconds(1)).until(() -> first.completed && second.completed);
             assertThat(first.items.getFirst().getResult()).isEqualTo(PlaybackResult.PLAYBACK_RESULT_INTERRUPTED);
             assertThat(second.items.getFirst().getResult()).isEqualTo(PlaybackResult.PLAYBACK_RESULT_INTERRUPTED);
-            assertThat(second.items.getFirst().getPlayedMs()).isZero();
+            // The two RPCs may reach the queue in either order: one played a while, the other not at all.
+            assertThat(Math.min(first.items.getFirst().getPlayedMs(), second.items.getFirst().getPlayedMs())).isZero();
 
             Thread.sleep(200); // let silence packets prove the sound stopped
             assertThat(peer.voiced().stream().filter(r -> r.arrivalNanos() > stoppedAt + 25_000_000L)).isEmpty();
