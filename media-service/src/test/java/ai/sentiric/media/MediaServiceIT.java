@@ -199,7 +199,9 @@ class MediaServiceIT {
             // The two RPCs may reach the queue in either order: one played a while, the other not at all.
             assertThat(Math.min(first.items.getFirst().getPlayedMs(), second.items.getFirst().getPlayedMs())).isZero();
 
-            Thread.sleep(200); // let silence packets prove the sound stopped
+            // Silence packets after the stop prove the sound stopped rather than the stream.
+            await().atMost(Duration.ofSeconds(1)).until(() -> peer.received().stream()
+                    .filter(r -> r.arrivalNanos() > stoppedAt + 100_000_000L).count() >= 5);
             assertThat(peer.voiced().stream().filter(r -> r.arrivalNanos() > stoppedAt + 25_000_000L)).isEmpty();
             assertThat(peer.received().getLast().rms()).isLessThan(50);
             media.releasePort(ReleasePortRequest.newBuilder().setCallId(callId).build());
@@ -222,7 +224,7 @@ class MediaServiceIT {
             for (int i = 0; i < 5; i++) {
                 tts.onNext(PlayStreamRequest.newBuilder().setCallId(callId).setSampleRateHz(16000)
                         .setPcm(ByteString.copyFrom(chunk)).build());
-                Thread.sleep(150);
+                Thread.sleep(150); // the pace of a synthesiser slower than real time: the stimulus, not a wait
             }
             assertThat(peer.voiced()).as("speech started before the stream ended").isNotEmpty();
             tts.onCompleted();

@@ -6,6 +6,8 @@ import ai.sentiric.sip.stack.IncomingRequest;
 import ai.sentiric.sip.stack.SipEvents;
 import ai.sentiric.sip.stack.SipResponse;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,7 @@ class SipRequestRouter implements SipEvents {
 
     private final CallService calls;
     private final Registrar registrar;
+    private final ExecutorService registrations = Executors.newVirtualThreadPerTaskExecutor();
 
     SipRequestRouter(CallService calls, Registrar registrar) {
         this.calls = calls;
@@ -33,19 +36,29 @@ class SipRequestRouter implements SipEvents {
 
     @Override
     public void request(IncomingRequest request) {
+        respondOrFail(request, () -> dispatch(request));
+    }
+
+    private void dispatch(IncomingRequest request) {
+        switch (request.method()) {
+            case "INVITE" -> calls.invite(request);
+            case "ACK" -> calls.ack(request);
+            case "BYE" -> calls.bye(request);
+            case "CANCEL" -> calls.cancel(request);
+            // Digest checks and Redis writes block: a virtual thread, not the stack's.
+            case "REGISTER" -> registrations.execute(() -> respondOrFail(request, () -> registrar.register(request)));
+            case "OPTIONS" -> request.respond(calls.draining() ? calls.serviceUnavailable()
+                    : SipResponse.of(200, "OK").withHeader("Allow", ALLOW).withHeader("Accept", "application/sdp"));
+            default -> request.respond(KNOWN_NOT_ALLOWED.contains(request.method())
+                    ? SipResponse.of(405, "Method Not Allowed").withHeader("Allow", ALLOW)
+                    : SipResponse.of(501, "Not Implemented").withHeader("Allow", ALLOW));
+        }
+    }
+
+    /** Runs a handler; a failure is logged and answered 500, never thrown into the stack. */
+    private void respondOrFail(IncomingRequest request, Runnable handler) {
         try {
-            switch (request.method()) {
-                case "INVITE" -> calls.invite(request);
-                case "ACK" -> calls.ack(request);
-                case "BYE" -> calls.bye(request);
-                case "CANCEL" -> calls.cancel(request);
-                case "REGISTER" -> registrar.register(request);
-                case "OPTIONS" -> request.respond(calls.draining() ? calls.serviceUnavailable()
-                        : SipResponse.of(200, "OK").withHeader("Allow", ALLOW).withHeader("Accept", "application/sdp"));
-                default -> request.respond(KNOWN_NOT_ALLOWED.contains(request.method())
-                        ? SipResponse.of(405, "Method Not Allowed").withHeader("Allow", ALLOW)
-                        : SipResponse.of(501, "Not Implemented").withHeader("Allow", ALLOW));
-            }
+            handler.run();
         } catch (RuntimeException e) {
             log.error("{} {} failed", request.method(), request.callId(), e);
             if (!"ACK".equals(request.method())) {

@@ -56,7 +56,7 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
     @Override
     public void releasePort(ReleasePortRequest request, StreamObserver<ReleasePortResponse> response) {
         String callId = required(request.getCallId(), "call_id");
-        engine.release(callId).orElseThrow(() -> DomainException.notFound("media session of call", callId));
+        engine.release(callId).orElseThrow(() -> unknownCall(callId));
         reply(response, ReleasePortResponse.getDefaultInstance());
     }
 
@@ -68,7 +68,7 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
             engine.requireSession(callId);
             samples = clips.load(required(request.getAudioUri(), "audio_uri"));
         } catch (MediaEngine.UnknownCallException e) {
-            throw DomainException.notFound("media session of call", callId);
+            throw unknownCall(callId);
         } catch (AudioClips.BadAudioException e) {
             throw DomainException.invalid(e.getMessage());
         }
@@ -132,7 +132,7 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
         try {
             reply(response, StopAudioResponse.newBuilder().setFlushedMs((int) engine.stopAudio(callId)).build());
         } catch (MediaEngine.UnknownCallException e) {
-            throw DomainException.notFound("media session of call", callId);
+            throw unknownCall(callId);
         }
     }
 
@@ -151,7 +151,7 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
                 }
             });
         } catch (MediaEngine.UnknownCallException e) {
-            throw DomainException.notFound("media session of call", callId);
+            throw unknownCall(callId);
         }
     }
 
@@ -161,7 +161,7 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
         try {
             engine.startRecording(callId, request.getStereo());
         } catch (MediaEngine.UnknownCallException e) {
-            throw DomainException.notFound("media session of call", callId);
+            throw unknownCall(callId);
         } catch (UncheckedIOException e) {
             throw new DomainException(ErrorKind.UNAVAILABLE, e.getMessage());
         }
@@ -176,7 +176,7 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
                     .orElseThrow(() -> new DomainException(ErrorKind.FAILED_PRECONDITION, "call " + callId + " is not recording"));
             reply(response, StopRecordingResponse.newBuilder().setRecordingUri(recording.file().toUri().toString()).build());
         } catch (MediaEngine.UnknownCallException e) {
-            throw DomainException.notFound("media session of call", callId);
+            throw unknownCall(callId);
         } catch (IOException e) {
             throw new DomainException(ErrorKind.UNAVAILABLE, "recording not written: " + e.getMessage());
         }
@@ -186,7 +186,7 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
         try {
             return engine.play(callId, playback);
         } catch (MediaEngine.UnknownCallException e) {
-            throw DomainException.notFound("media session of call", callId);
+            throw unknownCall(callId);
         }
     }
 
@@ -197,6 +197,10 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
                 reply(response, toProto.apply(result));
             }
         });
+    }
+
+    private static DomainException unknownCall(String callId) {
+        return DomainException.notFound("media session of call", callId);
     }
 
     private static ai.sentiric.proto.media.v1.PlaybackResult result(PlaybackResult result) {

@@ -25,7 +25,24 @@ class CallRegistry {
     }
 
     void remove(Call call) {
-        calls.remove(call.callId, call);
+        if (calls.remove(call.callId, call) && calls.isEmpty()) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+    }
+
+    /** Waits until no call is left, at most {@code timeout}; false when calls remain. */
+    synchronized boolean awaitEmpty(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!calls.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     int size() {

@@ -45,7 +45,10 @@ public class CallService {
     private final DigestAuthenticator authenticator;
     private final SipProperties properties;
     private final SipMetrics metrics;
-    /** Set-up talks to three services; a virtual thread per call keeps the stack's threads free. */
+    /**
+     * Set-up talks to three services, and an ending releases the port: a virtual thread each
+     * keeps the stack's threads free.
+     */
     private final ExecutorService setups = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("call-timers").daemon().factory());
@@ -141,20 +144,30 @@ public class CallService {
             if (!call.ring(() -> announcer.started(call, trunkName, resolution, agreed, port.getRtpPort()))) {
                 return;
             }
-            if (!properties.ringTime().isZero()) {
-                Thread.sleep(properties.ringTime());
+            String answer = SdpNegotiation.answer(agreed, port.getRtpHost(), port.getRtpPort());
+            if (properties.ringTime().isZero()) {
+                answer(call, answer);
+            } else {
+                timers.schedule(() -> setups.execute(() -> answer(call, answer)),
+                        properties.ringTime().toMillis(), TimeUnit.MILLISECONDS);
             }
-            if (call.answer(SdpNegotiation.answer(agreed, port.getRtpHost(), port.getRtpPort()))) {
+        } catch (RuntimeException e) {
+            log.error("set-up of call {} failed", call.callId, e);
+            end(call, failed("setup-error"), SipResponse.of(500, "Server Internal Error"));
+        }
+    }
+
+    /** 200 OK with our SDP, unless the call ended while it rang; then the maximum duration runs. */
+    private void answer(Call call, String sdp) {
+        try {
+            if (call.answer(sdp)) {
                 metrics.answered(Duration.ofNanos(System.nanoTime() - call.arrivedNanos));
                 call.limit(timers.schedule(() -> end(call, new Ending("max-duration", 200, "OK", HangupSource.HANGUP_SOURCE_SYSTEM,
                         Disposition.DISPOSITION_ANSWERED), SipResponse.of(480, "Temporarily Unavailable")),
                         properties.maxCallDuration().toMillis(), TimeUnit.MILLISECONDS));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            end(call, failed("interrupted"), SipResponse.of(500, "Server Internal Error"));
         } catch (RuntimeException e) {
-            log.error("set-up of call {} failed", call.callId, e);
+            log.error("answer of call {} failed", call.callId, e);
             end(call, failed("setup-error"), SipResponse.of(500, "Server Internal Error"));
         }
     }
@@ -234,21 +247,23 @@ public class CallService {
      */
     public void drain(Duration timeout) {
         draining = true;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (calls.size() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100); // polling the registry; the drain runs once per shutdown
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            calls.awaitEmpty(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         for (Call call : calls.all()) {
             end(call, new Ending("shutdown", 200, "OK", HangupSource.HANGUP_SOURCE_SYSTEM,
                     answeredOr(call, Disposition.DISPOSITION_FAILED)), serviceUnavailable());
         }
-        setups.shutdown();
         timers.shutdownNow();
+        setups.shutdown();
+        try {
+            // The releases and call.ended events of the calls just ended are still on their way.
+            setups.awaitTermination(properties.rpcDeadline().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public boolean draining() {
@@ -287,13 +302,17 @@ public class CallService {
             return;
         }
         calls.remove(call);
-        if (call.hasMedia()) {
-            media.release(call.callId);
-        }
         metrics.ended(ending.reason());
-        if (call.started()) {
-            announcer.ended(call, ending);
-        }
+        // Off the SIP stack's thread: releasing the port is a gRPC round trip. The release comes
+        // first, so whoever sees call.ended finds the port already free.
+        setups.execute(() -> {
+            if (call.hasMedia()) {
+                media.release(call.callId);
+            }
+            if (call.started()) {
+                announcer.ended(call, ending);
+            }
+        });
     }
 
     private static Disposition answeredOr(Call call, Disposition otherwise) {

@@ -152,5 +152,4 @@ public final class SdpNegotiation {
             return -1;
         }
     }
-
 }
