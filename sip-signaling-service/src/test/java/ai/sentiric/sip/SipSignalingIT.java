@@ -48,7 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = {"spring.grpc.server.port=0", "sentiric.sip.bind-address=127.0.0.1",
         "sentiric.sip.ring-time=300ms", "sentiric.sip.drain-timeout=1s", "sentiric.sip.trunk-cache-ttl=0s"})
-@InfrastructureTest(postgres = false)
+@InfrastructureTest(postgres = false, redis = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SipSignalingIT {
 
