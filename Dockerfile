@@ -19,5 +19,5 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 USER sentiric
 # The same pause-time goal the local stack uses (platform/devstack ServiceProcess).
-ENV JAVA_OPTS="-XX:MaxGCPauseMillis=5 -XX:MaxRAMPercentage=75"
+ENV JAVA_OPTS="-XX:MaxGCPauseMillis=5 -XX:MaxRAMPercentage=75 -XX:ThreadPriorityPolicy=1"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS org.springframework.boot.loader.launch.JarLauncher"]

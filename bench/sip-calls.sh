@@ -3,7 +3,8 @@
 # places INVITE/100/180/200/ACK/BYE calls (uac-basic-call-expect-200, each held 300 ms, every
 # call allocating a real RTP session) at each rate for the given seconds, and reports completed
 # and failed calls and INVITE->200 percentiles. The same run measures SIPp's own UAS on this
-# machine (SIPp's built-in uac against its built-in uas) as the ceiling.
+# machine (SIPp's built-in uac against its built-in uas) as the ceiling. A warm-up of 30 s at
+# 100 calls/s comes first and is not reported: a freshly started fleet runs interpreted code.
 # Usage: bench/sip-calls.sh [seconds=60] [rates="250 500 1000"]
 source "$(dirname "$0")/lib.sh"
 SECONDS_PER_RATE=${1:-60}
@@ -39,6 +40,8 @@ measure() {
 UAS_PORT=45999
 sipp -sn uas -i 127.0.0.1 -p $UAS_PORT -nostdin -bg >/dev/null 2>&1 || true
 trap 'pkill -f "sipp -sn uas -i 127.0.0.1 -p $UAS_PORT" || true; kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+SECONDS_PER_RATE=30 measure "warm-up (not a result)" 100 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548590 \
+  -key caller 05551112233 -key caller_rtp 40000 > /dev/null
 for rate in $RATES; do
   measure "sentiric (real fleet)" "$rate" 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548590 \
     -key caller 05551112233 -key caller_rtp 40000

@@ -29,6 +29,10 @@ final class FakePlatform implements AutoCloseable {
     final List<ResolveDialplanRequest> resolutions = new CopyOnWriteArrayList<>();
     final List<AllocatePortRequest> allocations = new CopyOnWriteArrayList<>();
     final List<String> releases = new CopyOnWriteArrayList<>();
+    /** Every ReleasePort received, failed ones included. */
+    final List<String> releaseAttempts = new CopyOnWriteArrayList<>();
+    /** The next this many ReleasePort calls fail as UNAVAILABLE (media-service restarting). */
+    final java.util.concurrent.atomic.AtomicInteger releaseFailures = new java.util.concurrent.atomic.AtomicInteger();
     final List<String> recordings = new CopyOnWriteArrayList<>();
     final List<String> credentialLookups = new CopyOnWriteArrayList<>();
     /** Whether 127.0.0.1 belongs to a trunk (no digest needed). */
@@ -52,6 +56,8 @@ final class FakePlatform implements AutoCloseable {
         resolutions.clear();
         allocations.clear();
         releases.clear();
+        releaseAttempts.clear();
+        releaseFailures.set(0);
         recordings.clear();
         credentialLookups.clear();
         loopbackIsTrunk = true;
@@ -121,6 +127,11 @@ final class FakePlatform implements AutoCloseable {
 
         @Override
         public void releasePort(ReleasePortRequest request, StreamObserver<ReleasePortResponse> response) {
+            releaseAttempts.add(request.getCallId());
+            if (releaseFailures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                response.onError(Status.UNAVAILABLE.withDescription("media-service restarting").asRuntimeException());
+                return;
+            }
             releases.add(request.getCallId());
             response.onNext(ReleasePortResponse.getDefaultInstance());
             response.onCompleted();

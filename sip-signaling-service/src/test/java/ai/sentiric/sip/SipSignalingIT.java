@@ -136,6 +136,18 @@ class SipSignalingIT {
     }
 
     @Test
+    void aReleaseThatFailsWhileMediaIsUnavailableIsTriedAgain() {
+        platform.releaseFailures.set(2);
+        String callId = callId("release-retry");
+        var result = call("uac-basic-call-expect-200", FakePlatform.ROUTED, callId);
+        assertThat(result.passed()).as(result.output()).isTrue();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.bodies("call.ended", callId).size() == 1);
+        assertThat(platform.releaseAttempts).filteredOn(callId::equals).hasSize(3);
+        assertThat(platform.releases).filteredOn(callId::equals).hasSize(1);
+    }
+
+    @Test
     void aRetransmittedInviteMakesOneCall() {
         String callId = callId("retransmit");
         var result = call("uac-retransmitted-invite-expect-200", FakePlatform.ROUTED, callId);

@@ -2,19 +2,15 @@ package ai.sentiric.events;
 
 import ai.sentiric.proto.event.v1.EventEnvelope;
 import com.google.protobuf.Timestamp;
+import com.rabbitmq.client.AMQP;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.MDC;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
  * Publishes events to the {@code sentiric_events} exchange as persistent JSON messages, with the
@@ -22,18 +18,19 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  *
  * <p>Fills what the producer left empty: {@code eventId} (a UUID), {@code eventType} (from the
  * payload), {@code timestamp} (now) and {@code traceId} (the current trace, from the MDC). The
- * trace id also travels in the {@code x-trace-id} header.
+ * trace id also travels in the {@code x-trace-id} header. Every event goes out on one
+ * {@link ConfirmingChannel}, in the order published.
  */
-public class EventPublisher {
+public class EventPublisher implements AutoCloseable {
 
     public static final String TRACE_HEADER = "x-trace-id";
 
-    private final RabbitTemplate template;
+    private final ConfirmingChannel channel;
     private final EventsProperties properties;
     private final EventMetrics metrics;
 
-    public EventPublisher(RabbitTemplate template, EventsProperties properties, EventMetrics metrics) {
-        this.template = template;
+    EventPublisher(ConfirmingChannel channel, EventsProperties properties, EventMetrics metrics) {
+        this.channel = channel;
         this.properties = properties;
         this.metrics = metrics;
     }
@@ -42,16 +39,17 @@ public class EventPublisher {
     public EventEnvelope publish(EventEnvelope event) {
         EventEnvelope complete = complete(event);
         try {
-            send(complete).get(properties.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            send(complete).get();
             return complete;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventPublishException("interrupted waiting for the confirm of " + complete.getEventId(), e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw new EventPublishException("no confirm for event " + complete.getEventId()
+                        + " within " + properties.confirmTimeout(), e.getCause());
+            }
             throw new EventPublishException("event " + complete.getEventId() + " not confirmed", e.getCause());
-        } catch (TimeoutException e) {
-            throw new EventPublishException("no confirm for event " + complete.getEventId()
-                    + " within " + properties.confirmTimeout(), e);
         }
     }
 
@@ -61,24 +59,34 @@ public class EventPublisher {
         return send(complete).thenApply(ignored -> complete);
     }
 
+    /** Publishes not yet confirmed by the broker. */
+    public int unconfirmed() {
+        return channel.unconfirmed();
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+    }
+
     private CompletableFuture<Void> send(EventEnvelope event) {
-        MessageProperties messageProperties = new MessageProperties();
-        messageProperties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        messageProperties.setContentEncoding("UTF-8");
-        messageProperties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        messageProperties.setMessageId(event.getEventId());
-        messageProperties.setType(event.getEventType());
-        messageProperties.setHeader(TRACE_HEADER, event.getTraceId());
-        Message message = MessageBuilder.withBody(EventCodec.encode(event)).andProperties(messageProperties).build();
-        CorrelationData correlation = new CorrelationData(event.getEventId());
-        template.send(properties.exchange(), event.getEventType(), message, correlation);
-        return correlation.getFuture().thenAccept(confirm -> {
-            if (!confirm.ack()) {
-                metrics.publishFailed(event.getEventType());
-                throw new EventPublishException("broker refused event " + event.getEventId() + ": " + confirm.reason());
-            }
-            metrics.published(event.getEventType());
-        });
+        AMQP.BasicProperties messageProperties = new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .contentEncoding("UTF-8")
+                .deliveryMode(2)
+                .messageId(event.getEventId())
+                .type(event.getEventType())
+                .headers(Map.of(TRACE_HEADER, event.getTraceId()))
+                .build();
+        return channel.publish(properties.exchange(), event.getEventType(), messageProperties, EventCodec.encode(event))
+                .orTimeout(properties.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((confirmed, failure) -> {
+                    if (failure == null) {
+                        metrics.published(event.getEventType());
+                    } else {
+                        metrics.publishFailed(event.getEventType());
+                    }
+                });
     }
 
     static EventEnvelope complete(EventEnvelope event) {

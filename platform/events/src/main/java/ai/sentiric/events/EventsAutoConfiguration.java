@@ -17,14 +17,12 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Wires the bus into a service: publisher confirms on the connection factory, the exchanges,
+ * Wires the bus into a service: the exchanges,
  * the {@link EventPublisher}, and for a service with an {@link EventHandler} its durable queue,
  * dead-letter queue, listener container and {@code deadletters} actuator endpoint.
  */
@@ -42,20 +40,6 @@ import org.springframework.core.env.Environment;
 public class EventsAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EventsAutoConfiguration.class);
-
-    /** Publisher confirms are how {@link EventPublisher} knows an event was accepted. */
-    @Bean
-    static BeanPostProcessor sentiricPublisherConfirms() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                if (bean instanceof CachingConnectionFactory factory) {
-                    factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
-                }
-                return bean;
-            }
-        };
-    }
 
     @Bean
     EventMetrics sentiricEventMetrics(ObjectProvider<MeterRegistry> registry) {
@@ -70,8 +54,8 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(RabbitTemplate template, EventsProperties properties, EventMetrics metrics) {
-        return new EventPublisher(template, properties, metrics);
+    EventPublisher eventPublisher(ConnectionFactory connections, EventsProperties properties, EventMetrics metrics) {
+        return new EventPublisher(new ConfirmingChannel(connections), properties, metrics);
     }
 
     static String serviceQueue(EventsProperties properties, Environment environment) {

@@ -3,18 +3,24 @@ package ai.sentiric.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.sentiric.proto.event.v1.CallAnswered;
 import ai.sentiric.proto.event.v1.CallEnded;
 import ai.sentiric.proto.event.v1.CallStarted;
 import ai.sentiric.proto.event.v1.EventEnvelope;
 import ai.sentiric.testkit.spring.InfrastructureTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -58,6 +64,7 @@ class EventBusIT {
     @Autowired DeadLetters deadLetters;
     @Autowired RabbitTemplate template;
     @Autowired EventsProperties properties;
+    @Autowired CachingConnectionFactory connections;
 
     @BeforeEach
     void reset() {
@@ -77,6 +84,35 @@ class EventBusIT {
         assertThat(sent.hasTimestamp()).isTrue();
         assertThat(sent.getTraceId()).isNotEmpty();
         await().atMost(Duration.ofSeconds(10)).until(() -> handler.handled.contains(sent));
+    }
+
+    @Test
+    void eventsPublishedTogetherAreAllConfirmedAndArriveInPublishOrder() throws Exception {
+        List<CompletableFuture<EventEnvelope>> confirms = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            confirms.add(publisher.publishAsync(EventEnvelope.newBuilder().setCallId("order-" + i)
+                    .setCallAnswered(CallAnswered.getDefaultInstance()).build()));
+        }
+
+        CompletableFuture.allOf(confirms.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(publisher.unconfirmed()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ordered().size() == 500);
+        assertThat(ordered()).containsExactlyElementsOf(IntStream.range(0, 500).mapToObj(i -> "order-" + i).toList());
+    }
+
+    @Test
+    void afterTheBrokerConnectionDropsTheNextEventGoesOutOnANewChannel() {
+        publisher.publish(EventEnvelope.newBuilder().setCallId("before-reset").setCallAnswered(CallAnswered.getDefaultInstance()).build());
+
+        connections.resetConnection();
+        EventEnvelope after = publisher.publish(EventEnvelope.newBuilder().setCallId("after-reset")
+                .setCallAnswered(CallAnswered.getDefaultInstance()).build());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.handled.contains(after));
+    }
+
+    private List<String> ordered() {
+        return handler.handled.stream().map(EventEnvelope::getCallId).filter(id -> id.startsWith("order-")).toList();
     }
 
     @Test

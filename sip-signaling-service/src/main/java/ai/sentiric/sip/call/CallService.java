@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +50,11 @@ public class CallService {
      * keeps the stack's threads free.
      */
     private final ExecutorService setups = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("call-timers").daemon().factory());
+    /**
+     * Ring times and maximum durations. Cancelled timers leave the queue at once: a call's 4-hour
+     * limit must not keep the ended call in memory for 4 hours.
+     */
+    private final ScheduledThreadPoolExecutor timers = timers();
     private volatile boolean draining;
 
     public CallService(CallRegistry calls, CallAnnouncer announcer, DialplanClient dialplans, MediaClient media,
@@ -313,6 +316,12 @@ public class CallService {
                 announcer.ended(call, ending);
             }
         });
+    }
+
+    private static ScheduledThreadPoolExecutor timers() {
+        var timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("call-timers").daemon().factory());
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
     }
 
     private static Disposition answeredOr(Call call, Disposition otherwise) {

@@ -23,6 +23,10 @@ public class MediaClient {
 
     private static final Logger log = LoggerFactory.getLogger(MediaClient.class);
 
+    /** Releases are retried this often when media-service is slow or unreachable. */
+    private static final int RELEASE_ATTEMPTS = 3;
+    private static final long RELEASE_BACKOFF_MILLIS = 250;
+
     private final MediaServiceGrpc.MediaServiceBlockingStub media;
     private final long deadlineMillis;
 
@@ -51,15 +55,35 @@ public class MediaClient {
     }
 
     /**
-     * Releases the call's port; a session media already ended (inactivity) is not an error, and
-     * when media cannot be reached its inactivity timeout reclaims the port.
+     * Releases the call's port, trying again while media-service is slow or unreachable: a session
+     * left behind keeps sending RTP to a caller who hung up, and under load such leftovers are what
+     * turns a busy media-service into an overloaded one. A session media already ended (inactivity)
+     * is not an error; when every attempt fails, media's inactivity timeout reclaims the port.
+     * Blocks for the attempts and their backoff: call it off the SIP stack's threads.
      */
     public void release(String callId) {
-        try {
-            stub().releasePort(ReleasePortRequest.newBuilder().setCallId(callId).build());
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
-                log.warn("RTP port of call {} not released: {}", callId, e.getStatus());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                stub().releasePort(ReleasePortRequest.newBuilder().setCallId(callId).build());
+                return;
+            } catch (StatusRuntimeException e) {
+                Status.Code code = e.getStatus().getCode();
+                if (code == Status.Code.NOT_FOUND) {
+                    return;
+                }
+                boolean retryable = code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.UNAVAILABLE
+                        || code == Status.Code.RESOURCE_EXHAUSTED;
+                if (!retryable || attempt == RELEASE_ATTEMPTS) {
+                    log.warn("RTP port of call {} not released after {} attempt(s): {}", callId, attempt, e.getStatus());
+                    return;
+                }
+            }
+            try {
+                // The backoff gives an overloaded media-service room; the caller is a virtual thread.
+                Thread.sleep(RELEASE_BACKOFF_MILLIS * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -1,24 +1,24 @@
 package ai.sentiric.media.engine.recording;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Records a call as 8 kHz 16-bit WAV. The session's clock hands it the caller's frame and the
  * platform's frame of the same 20 ms tick, so both sides lie on one timeline by construction:
  * mono sums them (clipped), stereo puts the caller left and the platform right. Samples go to a
- * raw file while the call lasts (memory stays flat however long the call) and become a WAV file
- * when the recording stops.
+ * {@code .part} file behind a WAV header while the call lasts (memory stays flat however long the
+ * call); when the recording stops the header gets its sizes and the file its name, so finishing
+ * costs as little for an hour's call as for a minute's.
  *
  * <p>Not thread-safe: written by the session's clock, stopped under the session's lock.
  */
@@ -28,21 +28,27 @@ public final class Recorder {
     public record Recording(Path file, long durationMillis, int channels) {
     }
 
+    /** The canonical 44-byte header of a PCM WAV file. */
+    private static final int HEADER_BYTES = 44;
+    private static final int SAMPLE_RATE = 8000;
+
     private final Path target;
     private final Path raw;
     private final boolean stereo;
-    private final OutputStream out;
-    private final byte[] buffer;
+    private final FileChannel file;
+    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private long frames;
 
     public Recorder(Path target, boolean stereo) {
         this.target = target;
         this.raw = target.resolveSibling(target.getFileName() + ".part");
         this.stereo = stereo;
-        this.buffer = new byte[160 * 2 * (stereo ? 2 : 1)];
         try {
             Files.createDirectories(target.getParent());
-            this.out = new BufferedOutputStream(Files.newOutputStream(raw), 1 << 16);
+            this.file = FileChannel.open(raw, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
+            file.write(header(0), 0);
+            file.position(HEADER_BYTES);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record to " + target, e);
         }
@@ -50,38 +56,56 @@ public final class Recorder {
 
     /** One tick: the caller's and the platform's 160 samples (null where a side was silent). */
     public void write(short @org.jspecify.annotations.Nullable [] caller, short @org.jspecify.annotations.Nullable [] platform) throws IOException {
-        int position = 0;
+        if (buffer.remaining() < 160 * 2 * channels()) {
+            flush();
+        }
         for (int i = 0; i < 160; i++) {
             int left = caller == null ? 0 : caller[i];
             int right = platform == null ? 0 : platform[i];
             if (stereo) {
-                position = put(position, left);
-                position = put(position, right);
+                buffer.putShort((short) left).putShort((short) right);
             } else {
-                position = put(position, Math.clamp(left + right, Short.MIN_VALUE, Short.MAX_VALUE));
+                buffer.putShort((short) Math.clamp(left + right, Short.MIN_VALUE, Short.MAX_VALUE));
             }
         }
-        out.write(buffer, 0, position);
         frames += 160;
     }
 
-    /** Closes the raw file and writes the WAV file. */
+    /** Writes what is buffered, completes the header and gives the file its name. */
     public Recording finish() throws IOException {
-        out.close();
-        int channels = stereo ? 2 : 1;
-        AudioFormat format = new AudioFormat(8000f, 16, channels, true, false);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(raw));
-             AudioInputStream audio = new AudioInputStream(in, format, frames)) {
-            AudioSystem.write(audio, AudioFileFormat.Type.WAVE, target.toFile());
-        } finally {
+        try (file) {
+            flush();
+            file.write(header(frames * 2 * channels()), 0);
+        } catch (IOException e) {
             Files.deleteIfExists(raw);
+            throw e;
         }
-        return new Recording(target, frames / 8, channels);
+        Files.move(raw, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new Recording(target, frames * 1000 / SAMPLE_RATE, channels());
     }
 
-    private int put(int position, int sample) {
-        buffer[position] = (byte) sample;
-        buffer[position + 1] = (byte) (sample >> 8);
-        return position + 2;
+    private int channels() {
+        return stereo ? 2 : 1;
+    }
+
+    private void flush() throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            file.write(buffer);
+        }
+        buffer.clear();
+    }
+
+    /** RIFF/WAVE header of 16-bit little-endian PCM at 8 kHz with {@code dataBytes} of samples. */
+    private ByteBuffer header(long dataBytes) {
+        int channels = channels();
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        header.put("RIFF".getBytes(US_ASCII)).putInt((int) (36 + dataBytes))
+                .put("WAVE".getBytes(US_ASCII))
+                .put("fmt ".getBytes(US_ASCII)).putInt(16)
+                .putShort((short) 1).putShort((short) channels).putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 2 * channels)
+                .putShort((short) (2 * channels)).putShort((short) 16)
+                .put("data".getBytes(US_ASCII)).putInt((int) dataBytes);
+        return header.flip();
     }
 }

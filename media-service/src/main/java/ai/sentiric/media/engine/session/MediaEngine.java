@@ -17,11 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The RTP engine: sessions by call id, each on an even port of the pool, read by one receive loop
- * and paced by one clock. Allocation is idempotent per call id (signalling may retry); a session
+ * and paced by one of the clocks (one a core, sessions spread over them by port). Allocation is idempotent per call id (signalling may retry); a session
  * ends when it is released, when the caller has sent nothing for the inactivity timeout, or at the
  * maximum duration, and its port always goes back to the pool.
  */
@@ -53,23 +54,38 @@ public final class MediaEngine implements AutoCloseable {
     private final PortPool ports;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final ReceiveLoop receiveLoop = new ReceiveLoop();
-    private final PacingClock clock;
+    /**
+     * One clock thread a core: a session's tick is mostly a send system call (~8 us on loopback),
+     * so at 1,000 sessions one clock would be busy three quarters of the time and any stall would
+     * queue every session behind it.
+     */
+    private final PacingClock[] clocks;
     /** Ends sessions the clock expired, so that closing files and publishing never delay the clock. */
     private final ExecutorService enders = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread receiveThread;
-    private final Thread clockThread;
+    private final Thread[] clockThreads;
 
     public MediaEngine(EngineSettings settings, EngineListener listener) {
         this.settings = settings;
         this.listener = listener;
         this.ports = new PortPool(settings.portMin(), settings.portMax(), settings.quarantine(), Clock.systemUTC());
-        this.clock = new PacingClock(listener, (session, reason) -> {
+        BiConsumer<Session, EndReason> expire = (session, reason) -> {
             if (sessions.remove(session.spec.callId(), session)) {
                 enders.execute(() -> finish(session, reason));
             }
-        });
-        this.receiveThread = Thread.ofPlatform().name("rtp-receive").daemon().start(receiveLoop);
-        this.clockThread = Thread.ofPlatform().name("rtp-clock").daemon().priority(Thread.MAX_PRIORITY).start(clock);
+        };
+        this.clocks = new PacingClock[Math.max(1, Runtime.getRuntime().availableProcessors())];
+        this.clockThreads = new Thread[clocks.length];
+        // The clocks must win the CPU over everything else in the process (and, where the JVM may
+        // map Java priorities onto the OS's, -XX:ThreadPriorityPolicy=1 as root, over other
+        // processes too): a late clock is audible. The receive loop comes second; late reads are
+        // absorbed by the socket buffer and the jitter buffer.
+        for (int i = 0; i < clocks.length; i++) {
+            clocks[i] = new PacingClock(listener, expire);
+            clockThreads[i] = Thread.ofPlatform().name("rtp-clock-" + i).daemon().priority(Thread.MAX_PRIORITY).start(clocks[i]);
+        }
+        this.receiveThread = Thread.ofPlatform().name("rtp-receive").daemon().priority(Thread.NORM_PRIORITY + 2)
+                .start(receiveLoop);
     }
 
     public Allocation allocate(SessionSpec spec) throws NoPortException {
@@ -108,7 +124,7 @@ public final class MediaEngine implements AutoCloseable {
                 return new Allocation(raced.port, true);
             }
             receiveLoop.register(session);
-            clock.add(session);
+            clocks[(session.port / 2) % clocks.length].add(session);
             return new Allocation(session.port, false);
         }
         throw new NoPortException("no bindable RTP port after " + BIND_ATTEMPTS + " attempts");
@@ -178,12 +194,16 @@ public final class MediaEngine implements AutoCloseable {
                 finish(session, EndReason.SHUTDOWN);
             }
         }
-        clock.stop();
+        for (PacingClock clock : clocks) {
+            clock.stop();
+        }
         receiveLoop.stop();
         enders.shutdown();
         try {
             enders.awaitTermination(5, TimeUnit.SECONDS);
-            clockThread.join(1000);
+            for (Thread clockThread : clockThreads) {
+                clockThread.join(1000);
+            }
             receiveThread.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -67,7 +67,9 @@ final class PacingClock implements Runnable {
             }
             next.nextDueNanos += Session.FRAME_NANOS;
             if (now - next.nextDueNanos > MAX_LAG_NANOS) {
-                next.nextDueNanos += (now - next.nextDueNanos) / Session.FRAME_NANOS * Session.FRAME_NANOS;
+                long skipped = (now - next.nextDueNanos) / Session.FRAME_NANOS;
+                next.nextDueNanos += skipped * Session.FRAME_NANOS;
+                next.skipped(skipped);
             }
             due.add(next);
         }

@@ -278,6 +278,15 @@ final class Session {
         }
     }
 
+    /**
+     * The clock fell behind and skips {@code frames} frames instead of sending them in a burst: the
+     * RTP timestamp moves on by their duration (the sequence number does not: nothing was lost),
+     * so the far end's jitter buffer sees a pause, not a clock running slow.
+     */
+    synchronized void skipped(long frames) {
+        outTimestamp = (outTimestamp + frames * FRAME_SAMPLES) & 0xFFFFFFFFL;
+    }
+
     synchronized void enqueue(Playback playback) {
         if (ended) {
             playback.interrupt();
