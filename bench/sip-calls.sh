@@ -3,8 +3,11 @@
 # places INVITE/100/180/200/ACK/BYE calls (uac-basic-call-expect-200, each held 300 ms, every
 # call allocating a real RTP session) at each rate for the given seconds, and reports completed
 # and failed calls and INVITE->200 percentiles. The same run measures SIPp's own UAS on this
-# machine (SIPp's built-in uac against its built-in uas) as the ceiling. A warm-up of 30 s at
-# 100 calls/s comes first and is not reported: a freshly started fleet runs interpreted code.
+# machine (SIPp's built-in uac against its built-in uas) as the ceiling. The calls offer RTP port
+# 40000, where a sink (RtpSink) is bound, as a caller's phone would be. A warm-up (30 s each at
+# 20, 50 and 100 calls/s) comes first and is not reported: a freshly started fleet runs
+# interpreted code, and a burst at full rate then is an overload it may not recover from. Each
+# measured rate also reports the CPU each process of the fleet spent per completed call.
 # Usage: bench/sip-calls.sh [seconds=60] [rates="250 500 1000"]
 source "$(dirname "$0")/lib.sh"
 SECONDS_PER_RATE=${1:-60}
@@ -12,11 +15,23 @@ RATES=${2:-250 500 1000}
 SCENARIO=$PWD/bench/sipp/uac-bench-call-expect-200.xml
 WORK=$(mktemp -d)
 
+# CPU ticks (1/100 s) used so far by each process of the fleet and the broker, as "name ticks" lines.
+fleet_cpu() {
+  for service in sip-signaling-service media-service dialplan-service user-service cdr-service; do
+    local pid; pid=$(pgrep -f "${service}-${VERSION}.jar" | head -1 || true)
+    [ -n "$pid" ] && echo "$service $(awk '{print $14 + $15}' /proc/$pid/stat)"
+  done
+  local broker; broker=$(pgrep -f beam.smp | head -1 || true)
+  [ -n "$broker" ] && echo "rabbitmq $(awk '{print $14 + $15}' /proc/$broker/stat)"
+  echo "postgresql $(for p in $(pgrep -x postgres); do awk '{print $14 + $15}' /proc/$p/stat; done | awk '{s += $1} END {print s + 0}')"
+}
+
 # One run: $1 label, $2 rate, then SIPp arguments. Prints calls ok/failed and INVITE->200 percentiles.
 measure() {
   local label=$1 rate=$2; shift 2
   local dir=$WORK/$label-$rate
   mkdir -p "$dir"
+  fleet_cpu > "$dir/cpu.before"
   (cd "$dir" && timeout $((SECONDS_PER_RATE + 90)) sipp "$@" -r "$rate" -m $((rate * SECONDS_PER_RATE)) \
       -l $((rate * 4)) -i 127.0.0.1 -p $((46000 + RANDOM % 1000)) -nostdin -trace_stat -fd 5 -trace_rtt -rtt_freq 1000 \
       -max_socket 65000 -timeout $((SECONDS_PER_RATE + 60))s > "$dir/sipp.out" 2>&1 || true)
@@ -35,13 +50,22 @@ measure() {
   max=$(tail -1 "$dir/rtt.sorted")
   printf '%-22s %6s/s  %8s ok  %6s failed  INVITE->200 p50 %s ms  p99 %s ms  max %s ms\n' \
     "$label" "$rate" "$ok" "$failed" "${p50:-?}" "${p99:-?}" "${max:-?}"
+  if [[ "$label" == sentiric* ]]; then
+    fleet_cpu | awk -v ok="$ok" 'NR == FNR {before[$1] = $2; next}
+      {printf "%s%s %.2f ms", (n++ ? ", " : "    CPU per completed call: "), $1, ($2 - before[$1]) * 10 / (ok > 0 ? ok : 1)}
+      END {print ""}' "$dir/cpu.before" -
+  fi
 }
 
 UAS_PORT=45999
 sipp -sn uas -i 127.0.0.1 -p $UAS_PORT -nostdin -bg >/dev/null 2>&1 || true
-trap 'pkill -f "sipp -sn uas -i 127.0.0.1 -p $UAS_PORT" || true; kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
-SECONDS_PER_RATE=30 measure "warm-up (not a result)" 100 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548590 \
-  -key caller 05551112233 -key caller_rtp 40000 > /dev/null
+trap 'kill ${SINK_PID:-} 2>/dev/null; pkill -f "sipp -sn uas -i 127.0.0.1 -p $UAS_PORT" || true; kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+"$JAVA_HOME/bin/java" -Xmx32m -cp "bench/target/bench-${VERSION}.jar" ai.sentiric.bench.RtpSink 40000 > /dev/null &
+SINK_PID=$!
+for warm in 20 50 100; do
+  SECONDS_PER_RATE=30 measure "warm-up (not a result)" $warm 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548590 \
+    -key caller 05551112233 -key caller_rtp 40000 > /dev/null
+done
 for rate in $RATES; do
   measure "sentiric (real fleet)" "$rate" 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548590 \
     -key caller 05551112233 -key caller_rtp 40000

@@ -12,6 +12,7 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +33,9 @@ final class FakePlatform implements AutoCloseable {
     /** Every ReleasePort received, failed ones included. */
     final List<String> releaseAttempts = new CopyOnWriteArrayList<>();
     /** The next this many ReleasePort calls fail as UNAVAILABLE (media-service restarting). */
-    final java.util.concurrent.atomic.AtomicInteger releaseFailures = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger releaseFailures = new AtomicInteger();
+    /** How long AllocatePort takes before it answers (it allocates all the same). */
+    volatile Duration allocationDelay = Duration.ZERO;
     final List<String> recordings = new CopyOnWriteArrayList<>();
     final List<String> credentialLookups = new CopyOnWriteArrayList<>();
     /** Whether 127.0.0.1 belongs to a trunk (no digest needed). */
@@ -58,6 +61,7 @@ final class FakePlatform implements AutoCloseable {
         releases.clear();
         releaseAttempts.clear();
         releaseFailures.set(0);
+        allocationDelay = Duration.ZERO;
         recordings.clear();
         credentialLookups.clear();
         loopbackIsTrunk = true;
@@ -121,6 +125,14 @@ final class FakePlatform implements AutoCloseable {
         @Override
         public void allocatePort(AllocatePortRequest request, StreamObserver<AllocatePortResponse> response) {
             allocations.add(request);
+            if (!allocationDelay.isZero()) {
+                try {
+                    // An overloaded media-service: the session exists, the answer comes too late.
+                    Thread.sleep(allocationDelay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             response.onNext(AllocatePortResponse.newBuilder().setRtpPort(ports.addAndGet(2)).setRtpHost("203.0.113.10").build());
             response.onCompleted();
         }

@@ -148,6 +148,17 @@ class SipSignalingIT {
     }
 
     @Test
+    void anAllocationAnsweredTooLateGets503AndTheSessionIsReleasedAnyway() {
+        platform.allocationDelay = Duration.ofMillis(2_500);
+        String callId = callId("slow-media");
+        var result = call("uac-media-unavailable-expect-503", FakePlatform.ROUTED, callId);
+        assertThat(result.passed()).as(result.output()).isTrue();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> platform.releases.contains(callId));
+        assertThat(events.messages()).noneMatch(m -> m.body().contains(callId));
+    }
+
+    @Test
     void aRetransmittedInviteMakesOneCall() {
         String callId = callId("retransmit");
         var result = call("uac-retransmitted-invite-expect-200", FakePlatform.ROUTED, callId);

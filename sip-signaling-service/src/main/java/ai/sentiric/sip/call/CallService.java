@@ -134,6 +134,11 @@ public class CallService {
             } catch (StatusRuntimeException e) {
                 log.warn("no media for call {}: {}", call.callId, e.getStatus());
                 refuse(call, serviceUnavailable());
+                if (MediaClient.mayHaveAllocated(e)) {
+                    // We stopped waiting, media may not have: a session nobody releases would send
+                    // RTP until its inactivity timeout, and under load such orphans pile up.
+                    media.release(call.callId);
+                }
                 return;
             }
             if (!call.attachMedia(resolution.getTenantId(), port.getRtpPort())) {

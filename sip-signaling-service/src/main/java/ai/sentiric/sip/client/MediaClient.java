@@ -88,6 +88,13 @@ public class MediaClient {
         }
     }
 
+    /** Whether an AllocatePort that failed this way may still have created a session. */
+    public static boolean mayHaveAllocated(StatusRuntimeException failure) {
+        Status.Code code = failure.getStatus().getCode();
+        return code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.CANCELLED || code == Status.Code.UNKNOWN
+                || code == Status.Code.INTERNAL;
+    }
+
     private MediaServiceGrpc.MediaServiceBlockingStub stub() {
         return media.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS);
     }
