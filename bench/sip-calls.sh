@@ -7,7 +7,7 @@
 # 40000, where a sink (RtpSink) is bound, as a caller's phone would be. A warm-up (30 s each at
 # 20, 50 and 100 calls/s) comes first and is not reported: a freshly started fleet runs
 # interpreted code, and a burst at full rate then is an overload it may not recover from. Each
-# measured rate also reports the CPU each process of the fleet spent per completed call.
+# measured rate also reports the CPU each process of the fleet spent per call while the load ran.
 # Usage: bench/sip-calls.sh [seconds=60] [rates="250 500 1000"]
 source "$(dirname "$0")/lib.sh"
 SECONDS_PER_RATE=${1:-60}
@@ -31,7 +31,10 @@ measure() {
   local label=$1 rate=$2; shift 2
   local dir=$WORK/$label-$rate
   mkdir -p "$dir"
+  # CPU over the loaded window only (SIPp may then wait for its timeout on the last calls).
   fleet_cpu > "$dir/cpu.before"
+  (sleep "$SECONDS_PER_RATE"; fleet_cpu > "$dir/cpu.after") &
+  local sampler=$!
   (cd "$dir" && timeout $((SECONDS_PER_RATE + 90)) sipp "$@" -r "$rate" -m $((rate * SECONDS_PER_RATE)) \
       -l $((rate * 4)) -i 127.0.0.1 -p $((46000 + RANDOM % 1000)) -nostdin -trace_stat -fd 5 -trace_rtt -rtt_freq 1000 \
       -max_socket 65000 -timeout $((SECONDS_PER_RATE + 60))s > "$dir/sipp.out" 2>&1 || true)
@@ -50,10 +53,11 @@ measure() {
   max=$(tail -1 "$dir/rtt.sorted")
   printf '%-22s %6s/s  %8s ok  %6s failed  INVITE->200 p50 %s ms  p99 %s ms  max %s ms\n' \
     "$label" "$rate" "$ok" "$failed" "${p50:-?}" "${p99:-?}" "${max:-?}"
+  wait "$sampler" 2>/dev/null || true
   if [[ "$label" == sentiric* ]]; then
-    fleet_cpu | awk -v ok="$ok" 'NR == FNR {before[$1] = $2; next}
-      {printf "%s%s %.2f ms", (n++ ? ", " : "    CPU per completed call: "), $1, ($2 - before[$1]) * 10 / (ok > 0 ? ok : 1)}
-      END {print ""}' "$dir/cpu.before" -
+    awk -v calls=$((rate * SECONDS_PER_RATE)) 'NR == FNR {before[$1] = $2; next}
+      {printf "%s%s %.2f ms", (n++ ? ", " : "    CPU per call while the load ran: "), $1, ($2 - before[$1]) * 10 / calls}
+      END {print ""}' "$dir/cpu.before" "$dir/cpu.after"
   fi
 }
 
