@@ -30,6 +30,11 @@ public class SipMetrics {
         Gauge.builder("sentiric.sip.calls.active", active).description("Calls being set up or in progress").register(registry);
     }
 
+    public void watchCallTimers(Supplier<Number> waiting) {
+        Gauge.builder("sentiric.sip.call.timers", waiting)
+                .description("Ring-time and maximum-duration timers waiting; one per live call at most").register(registry);
+    }
+
     public void answered(Duration took) {
         setup.record(took);
     }

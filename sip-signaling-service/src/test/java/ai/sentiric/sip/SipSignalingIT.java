@@ -15,6 +15,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -67,6 +68,7 @@ class SipSignalingIT {
     @LocalGrpcPort int grpcPort;
     @Value("${sentiric.events.exchange}") String exchange;
     @Autowired Registrar registrar;
+    @Autowired MeterRegistry meters;
 
     EventTap events;
     ManagedChannel channel;
@@ -133,6 +135,8 @@ class SipSignalingIT {
         assertThat(events.bodies("call.answered", callId)).hasSize(1);
         assertThat(events.bodies("call.ended", callId)).singleElement().asString()
                 .contains("\"reason\":\"caller-hangup\"", "HANGUP_SOURCE_CALLER", "DISPOSITION_ANSWERED");
+        // The call's 4-hour limit left the timer queue with the call, not 4 hours later.
+        await().atMost(Duration.ofSeconds(5)).until(() -> meters.get("sentiric.sip.call.timers").gauge().value() == 0);
     }
 
     @Test

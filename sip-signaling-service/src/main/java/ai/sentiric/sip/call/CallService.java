@@ -68,6 +68,7 @@ public class CallService {
         this.properties = properties;
         this.metrics = metrics;
         metrics.watchActiveCalls(calls::size);
+        metrics.watchCallTimers(() -> timers.getQueue().size());
     }
 
     /** A new INVITE (retransmissions never arrive here). */
