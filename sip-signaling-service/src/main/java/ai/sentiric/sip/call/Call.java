@@ -139,7 +139,16 @@ final class Call {
         return from;
     }
 
+    /**
+     * Sets the maximum-duration timer. The caller may have hung up between our 200 OK and this
+     * call (a BYE right after the ACK): then the timer is cancelled at once instead of waiting
+     * four hours with the call in it.
+     */
     synchronized void limit(ScheduledFuture<?> timer) {
+        if (state == State.ENDED) {
+            timer.cancel(false);
+            return;
+        }
         this.maxDuration = timer;
     }
 }
