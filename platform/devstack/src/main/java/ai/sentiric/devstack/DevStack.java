@@ -40,6 +40,9 @@ public final class DevStack implements AutoCloseable {
         this.environment = environment;
     }
 
+    /** How long each service may take to report ready. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+
     public Running start() throws IOException, InterruptedException {
         String mode = environment.getOrDefault("SENTIRIC_INFRA", "embedded");
         Infrastructure infrastructure = "embedded".equals(mode) ? Infrastructure.embedded() : Infrastructure.discovered(environment);
@@ -73,8 +76,10 @@ public final class DevStack implements AutoCloseable {
             env.putAll(spec.ownEnvironment(offset, databaseUrl));
             processes.add(ServiceProcess.start(spec, spec.jar(root, version), env, offset, logs));
         }
+        // Five JVMs starting at once on a two-core machine each take 70-110 s to be ready (their
+        // start is mostly class loading and JIT, all competing for the same cores).
         for (ServiceProcess process : processes) {
-            process.awaitReady(Duration.ofSeconds(120));
+            process.awaitReady(READY_TIMEOUT);
         }
         return new Running(postgres, redis, amqp, offset);
     }
