@@ -39,8 +39,11 @@ final class ConfirmingChannel implements AutoCloseable {
     private final ConnectionFactory connections;
     /** Guards {@link #link} and keeps sequence numbers in publish order. */
     private final Object lock = new Object();
-    /** Guarded by {@link #lock}; null until the first publish and after the channel went down. */
-    private @Nullable Link link;
+    /**
+     * Written under {@link #lock}; volatile because {@link #unconfirmed()} reads it without the
+     * lock. Null until the first publish and after the channel went down.
+     */
+    private volatile @Nullable Link link;
 
     ConfirmingChannel(ConnectionFactory connections) {
         this.connections = connections;
