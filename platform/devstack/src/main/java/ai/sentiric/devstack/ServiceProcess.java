@@ -16,11 +16,11 @@ final class ServiceProcess {
 
     /**
      * Telephony wants short pauses more than throughput: G1 aims at 5 ms pauses, the heap starts
-     * committed. Java thread priorities become OS priorities (effective when run as root, ignored
-     * otherwise), so media's RTP clock wins the CPU on a busy machine. The Dockerfile uses the same
-     * options.
+     * committed. The benchmarks add -XX:ThreadPriorityPolicy=1 (as does the Dockerfile), so that
+     * media's RTP clocks win the CPU; left out here because it also raises every JVM's compiler
+     * and GC threads, which slowed five services starting together on two cores.
      */
-    static final String DEFAULT_JAVA_OPTS = "-Xms256m -XX:MaxGCPauseMillis=5 -XX:+AlwaysPreTouch -XX:ThreadPriorityPolicy=1";
+    static final String DEFAULT_JAVA_OPTS = "-Xms256m -XX:MaxGCPauseMillis=5 -XX:+AlwaysPreTouch";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
