@@ -193,12 +193,13 @@ public final class MediaSessionsBench {
     private static final java.util.concurrent.atomic.AtomicBoolean STOP = new java.util.concurrent.atomic.AtomicBoolean();
 
     private static void allocationRate(MediaServiceGrpc.MediaServiceBlockingStub media, int pairs, boolean report) throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(8);
+        int threads = Integer.getInteger("callers", 8);
+        ExecutorService callers = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
+        for (int t = 0; t < threads; t++) {
             done.add(callers.submit(() -> {
-                for (int i = 0; i < pairs / 8; i++) {
+                for (int i = 0; i < pairs / threads; i++) {
                     String callId = "alloc-" + UUID.randomUUID();
                     media.allocatePort(AllocatePortRequest.newBuilder().setCallId(callId).setTenantId("bench").build());
                     media.releasePort(ReleasePortRequest.newBuilder().setCallId(callId).build());

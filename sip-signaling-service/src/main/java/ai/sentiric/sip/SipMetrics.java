@@ -16,6 +16,7 @@ public class SipMetrics {
 
     private final MeterRegistry registry;
     private final Timer setup;
+    private final Counter shed;
     private final ConcurrentMap<String, Counter> rejected = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> ended = new ConcurrentHashMap<>();
 
@@ -24,6 +25,8 @@ public class SipMetrics {
         this.setup = Timer.builder("sentiric.sip.call.setup")
                 .description("From an INVITE's arrival to its 200 OK (ring time included)")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        this.shed = Counter.builder("sentiric.sip.calls.shed")
+                .description("INVITEs refused with 503 because max-setups calls were being set up (overload)").register(registry);
     }
 
     public void watchActiveCalls(Supplier<Number> active) {
@@ -33,6 +36,16 @@ public class SipMetrics {
     public void watchCallTimers(Supplier<Number> waiting) {
         Gauge.builder("sentiric.sip.call.timers", waiting)
                 .description("Ring-time and maximum-duration timers waiting; one per live call at most").register(registry);
+    }
+
+    public void watchSetups(Supplier<Number> settingUp) {
+        Gauge.builder("sentiric.sip.calls.setting-up", settingUp)
+                .description("Calls between their INVITE and the end of their set-up; bounded by max-setups").register(registry);
+    }
+
+    /** An INVITE refused by admission control. */
+    public void shed() {
+        shed.increment();
     }
 
     public void answered(Duration took) {

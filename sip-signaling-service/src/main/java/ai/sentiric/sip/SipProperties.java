@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param realm the digest realm of REGISTER and of INVITEs from outside every trunk
  * @param ringTime how long a call rings (180) before it is answered
  * @param maxCalls calls carried at once; above it, INVITEs get 503 with Retry-After
+ * @param maxSetups calls being set up at once (trunk check, dialplan and media round trips); above
+ *        it, INVITEs get 503 with Retry-After at once, so that an overload sheds calls instead of
+ *        slowing every call down
  * @param maxCallDuration the longest call; then the platform hangs up
  * @param drainTimeout on shutdown, how long live calls may continue while new ones get 503
  * @param retryAfter the Retry-After of every 503
@@ -27,7 +30,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("sentiric.sip")
 public record SipProperties(String bindAddress, int port, String advertisedAddress, List<String> transports,
-                            String realm, Duration ringTime, int maxCalls, Duration maxCallDuration,
+                            String realm, Duration ringTime, int maxCalls, int maxSetups, Duration maxCallDuration,
                             Duration drainTimeout, Duration retryAfter, Duration nonceTtl, String nonceSecret,
                             Duration rpcDeadline, Duration trunkCacheTtl, int maxMessageSize, int stackThreads,
                             Registration registration) {

@@ -25,10 +25,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +62,8 @@ class SipSignalingIT {
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("sentiric.sip.port", () -> SIP_PORT);
+        // Small enough for a test to fill; the tests send one call at a time otherwise.
+        registry.add("sentiric.sip.max-setups", () -> 2);
         registry.add("spring.grpc.client.channels.user-service.address", platform::address);
         registry.add("spring.grpc.client.channels.dialplan-service.address", platform::address);
         registry.add("spring.grpc.client.channels.media-service.address", platform::address);
@@ -157,11 +161,37 @@ class SipSignalingIT {
     void anAllocationAnsweredTooLateGets503AndTheSessionIsReleasedAnyway() {
         platform.allocationDelay = Duration.ofMillis(2_500);
         String callId = callId("slow-media");
-        var result = call("uac-media-unavailable-expect-503", FakePlatform.ROUTED, callId);
+        var result = call("uac-service-unavailable-expect-503", FakePlatform.ROUTED, callId);
         assertThat(result.passed()).as(result.output()).isTrue();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> platform.releases.contains(callId));
         assertThat(events.messages()).noneMatch(m -> m.body().contains(callId));
+    }
+
+    @Test
+    void invitesBeyondMaxSetupsAreShedWith503AndTheCallsBeingSetUpGoOn() {
+        platform.allocationDelay = Duration.ofMillis(1_500);
+        double shedBefore = meters.get("sentiric.sip.calls.shed").counter().count();
+        List<String> admitted = List.of(callId("admitted"), callId("admitted"));
+        // Both at once (the common pool may have one thread on a small machine).
+        var callers = Executors.newVirtualThreadPerTaskExecutor();
+        List<CompletableFuture<Sipp.Result>> running = admitted.stream().map(id -> CompletableFuture.supplyAsync(
+                () -> call("uac-basic-call-expect-200", FakePlatform.ROUTED, id), callers)).toList();
+        await().atMost(Duration.ofSeconds(5)).until(() -> platform.allocations.size() == 2);
+        assertThat(meters.get("sentiric.sip.calls.setting-up").gauge().value()).isEqualTo(2);
+
+        String shed = callId("shed");
+        var result = call("uac-service-unavailable-expect-503", FakePlatform.ROUTED, shed);
+        assertThat(result.passed()).as(result.output()).isTrue();
+        for (var call : running) {
+            assertThat(call.join().passed()).as(call.join().output()).isTrue();
+        }
+        assertThat(meters.get("sentiric.sip.calls.shed").counter().count()).isEqualTo(shedBefore + 1);
+        assertThat(platform.resolutions).as("the shed INVITE was never resolved").hasSize(2);
+        assertNoCall(shed);
+        await().atMost(Duration.ofSeconds(5)).until(() -> admitted.stream().allMatch(id -> events.bodies("call.ended", id).size() == 1));
+        assertThat(meters.get("sentiric.sip.calls.setting-up").gauge().value()).isZero();
+        callers.close();
     }
 
     @Test
@@ -303,10 +333,14 @@ class SipSignalingIT {
             }
         }
         assertThat(answers).doesNotContainValue("500");
-        for (String invalid : java.util.List.of("badinv01.dat", "insuf.dat", "multi01.dat", "quotbal.dat", "ltgtruri.dat")) {
+        for (String invalid : List.of("badinv01.dat", "insuf.dat", "multi01.dat", "quotbal.dat", "ltgtruri.dat")) {
             assertThat(answers.get(invalid)).as(invalid).isIn("400", "none");
         }
         assertThat(answers.get("badvers.dat")).isIn("505", "400", "none");
+        // No INVITE left a call or a set-up slot behind, not even one whose 100 could not be sent
+        // (longreq.dat's Via names a port nobody listens on).
+        await().atMost(Duration.ofSeconds(5)).until(() -> meters.get("sentiric.sip.calls.active").gauge().value() == 0
+                && meters.get("sentiric.sip.calls.setting-up").gauge().value() == 0);
         // The listener still serves: a keepalive after the torture is answered.
         var result = call("uac-options-expect-200", FakePlatform.ROUTED, callId("after-torture"));
         assertThat(result.passed()).as(answers + result.output()).isTrue();

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -55,6 +56,8 @@ public class CallService {
      * limit must not keep the ended call in memory for 4 hours.
      */
     private final ScheduledThreadPoolExecutor timers = timers();
+    /** Calls between their INVITE and the end of their set-up: what admission control bounds. */
+    private final AtomicInteger settingUp = new AtomicInteger();
     private volatile boolean draining;
 
     public CallService(CallRegistry calls, CallAnnouncer announcer, DialplanClient dialplans, MediaClient media,
@@ -69,6 +72,7 @@ public class CallService {
         this.metrics = metrics;
         metrics.watchActiveCalls(calls::size);
         metrics.watchCallTimers(() -> timers.getQueue().size());
+        metrics.watchSetups(settingUp::get);
     }
 
     /** A new INVITE (retransmissions never arrive here). */
@@ -78,18 +82,49 @@ public class CallService {
             reInvite(invite, existing.get());
             return;
         }
-        if (draining || calls.size() >= properties.maxCalls()) {
+        boolean full = draining || calls.size() >= properties.maxCalls();
+        if (full || !admit()) {
+            if (!full) {
+                metrics.shed();
+            }
             metrics.rejected(503);
             invite.respond(serviceUnavailable());
             return;
         }
         Call call = new Call(invite);
         if (!calls.add(call)) {
+            settingUp.decrementAndGet();
             invite.respond(SipResponse.of(482, "Loop Detected"));
             return;
         }
-        invite.respond(SipResponse.of(100, "Trying"));
-        setups.execute(() -> setUp(call));
+        try {
+            invite.respond(SipResponse.of(100, "Trying"));
+            setups.execute(() -> {
+                try {
+                    setUp(call);
+                } finally {
+                    settingUp.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            // Not even a 100 could be sent (the caller is unreachable): no call, and its slot is free.
+            calls.remove(call);
+            settingUp.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /**
+     * Admission control: a set-up slot, or false when {@code max-setups} calls are being set up.
+     * An overloaded fleet answers set-ups ever more slowly; taking every INVITE then would slow
+     * every call down until callers give up on all of them, so the excess gets 503 at once.
+     */
+    private boolean admit() {
+        if (settingUp.incrementAndGet() > properties.maxSetups()) {
+            settingUp.decrementAndGet();
+            return false;
+        }
+        return true;
     }
 
     private void setUp(Call call) {
