@@ -8,14 +8,14 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +30,9 @@ import java.util.concurrent.locks.LockSupport;
  * count: allocate that many sessions over gRPC, send each 50 PCMU packets/s from this process
  * (paced on one clock), receive the 50 packets/s each session sends back, and report
  * <ul>
- *   <li>pacing: per packet, the deviation of its arrival from its session's 20 ms grid (anchored
- *       on the session's earliest packet), p50/p99/max over all packets;</li>
+ *   <li>pacing: per packet, the deviation of its arrival (the kernel's timestamp when it reached
+ *       this process's socket, see {@link TimestampingSocket}) from its session's 20 ms grid
+ *       (anchored on the session's earliest packet), p50/p99/max over all packets;</li>
  *   <li>loss: packets missing from each session's outbound sequence, and of those, how many the
  *       kernel dropped at this process's own socket (the peer's loss, not the service's);</li>
  *   <li>the media process's CPU (cores busy, from /proc) and resident memory per session;</li>
@@ -44,6 +45,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class MediaSessionsBench {
 
     private static final long FRAME = 20_000_000L;
+    private static final ValueLayout.OfShort BIG_ENDIAN_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt BIG_ENDIAN_INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     public static void main(String[] args) throws Exception {
         String[] target = args[0].split(":");
@@ -74,12 +77,9 @@ public final class MediaSessionsBench {
     private static void run(MediaServiceGrpc.MediaServiceBlockingStub media, long pid, int seconds, int count, boolean report)
             throws Exception {
         long rssBefore = rssKb(pid);
-        DatagramChannel socket = DatagramChannel.open(StandardProtocolFamily.INET);
-        socket.bind(new InetSocketAddress("127.0.0.1", 0));
-        socket.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 8 << 20);
-        socket.setOption(java.net.StandardSocketOptions.SO_SNDBUF, 8 << 20);
-        int localPort = ((InetSocketAddress) socket.getLocalAddress()).getPort();
-        // Receiver: per SSRC (one per session), arrival times and sequence numbers.
+        TimestampingSocket socket = new TimestampingSocket(64 << 20, 2048, 100);
+        int localPort = socket.port();
+        // Receiver: per SSRC (one per session), kernel arrival times, sequence numbers and RTP timestamps.
         Map<Long, long[]> arrivals = new HashMap<>();
         Map<Long, int[]> sequences = new HashMap<>();
         Map<Long, int[]> timestamps = new HashMap<>();
@@ -87,47 +87,46 @@ public final class MediaSessionsBench {
         // Room for the run and the time its sessions send while the others are still being allocated.
         int capacity = (seconds + 30) * 50;
         STOP.set(false);
-        Thread receiver = Thread.ofPlatform().start(() -> {
-            ByteBuffer buffer = ByteBuffer.allocate(2048);
+        Thread receiver = Thread.ofPlatform().name("peer-receive").start(() -> {
+            MemorySegment datagram = socket.datagram();
             try {
-                socket.configureBlocking(true);
                 while (!STOP.get()) {
-                    buffer.clear();
-                    socket.receive(buffer);
-                    long now = System.nanoTime();
-                    long ssrc = buffer.getInt(8) & 0xFFFFFFFFL;
+                    if (socket.receive() < 12) {
+                        continue;
+                    }
+                    long ssrc = datagram.get(BIG_ENDIAN_INT, 8) & 0xFFFFFFFFL;
                     int index = counts.getOrDefault(ssrc, 0);
                     if (index < capacity) {
-                        arrivals.computeIfAbsent(ssrc, key -> new long[capacity])[index] = now;
-                        sequences.computeIfAbsent(ssrc, key -> new int[capacity])[index] = buffer.getShort(2) & 0xFFFF;
-                        timestamps.computeIfAbsent(ssrc, key -> new int[capacity])[index] = buffer.getInt(4);
+                        arrivals.computeIfAbsent(ssrc, key -> new long[capacity])[index] = socket.arrivalNanos();
+                        sequences.computeIfAbsent(ssrc, key -> new int[capacity])[index] = datagram.get(BIG_ENDIAN_SHORT, 2) & 0xFFFF;
+                        timestamps.computeIfAbsent(ssrc, key -> new int[capacity])[index] = datagram.get(BIG_ENDIAN_INT, 4);
                         counts.put(ssrc, index + 1);
                     }
                 }
             } catch (IOException e) {
-                // closed at the end of the run
+                throw new UncheckedIOException(e);
             }
         });
 
         // Allocated after the receiver started: each session sends from its allocation on.
         List<String> calls = new ArrayList<>();
-        InetSocketAddress[] ports = new InetSocketAddress[count];
+        MemorySegment[] ports = new MemorySegment[count];
         for (int s = 0; s < count; s++) {
             String callId = "bench-" + UUID.randomUUID();
             int port = media.allocatePort(AllocatePortRequest.newBuilder().setCallId(callId).setTenantId("bench")
                     .setCodec(Codec.CODEC_PCMU).setRemoteRtpAddr("127.0.0.1:" + localPort).build()).getRtpPort();
             calls.add(callId);
-            ports[s] = new InetSocketAddress("127.0.0.1", port);
+            ports[s] = socket.loopback(port);
         }
         long rssAllocated = rssKb(pid);
 
         // Sender: every session gets a 20 ms PCMU packet on one shared clock, spread over the frame.
         // The sender wakes once a millisecond and sends what fell due (about count / 20 packets), so
         // the load generator sleeps between bursts instead of spinning a core the service needs.
-        byte[] packet = new byte[172];
-        Arrays.fill(packet, 12, 172, (byte) 0xFF);
-        packet[0] = (byte) 0x80;
-        ByteBuffer out = ByteBuffer.wrap(packet);
+        MemorySegment packet = Arena.ofAuto().allocate(172);
+        packet.fill((byte) 0xFF);
+        packet.set(ValueLayout.JAVA_BYTE, 0, (byte) 0x80);
+        packet.set(ValueLayout.JAVA_BYTE, 1, (byte) 0);
         long cpuBefore = cpuTicks(pid);
         long start = System.nanoTime();
         long total = (long) seconds * 50 * count;
@@ -140,17 +139,10 @@ public final class MediaSessionsBench {
                 if (due > now) {
                     break;
                 }
-                packet[2] = (byte) (frame >> 8);
-                packet[3] = (byte) frame;
-                int timestamp = frame * 160;
-                packet[4] = (byte) (timestamp >> 24);
-                packet[5] = (byte) (timestamp >> 16);
-                packet[6] = (byte) (timestamp >> 8);
-                packet[7] = (byte) timestamp;
-                packet[11] = (byte) s;
-                packet[10] = (byte) (s >> 8);
-                out.clear();
-                socket.send(out, ports[s]);
+                packet.set(BIG_ENDIAN_SHORT, 2, (short) frame);
+                packet.set(BIG_ENDIAN_INT, 4, frame * 160);
+                packet.set(BIG_ENDIAN_INT, 8, s);
+                socket.send(packet, 172, ports[s]);
             }
             LockSupport.parkNanos(1_000_000L);
         }
@@ -159,8 +151,8 @@ public final class MediaSessionsBench {
         Thread.sleep(200);
         long peerDrops = socketDrops(localPort);
         STOP.set(true);
+        receiver.join();
         socket.close();
-        receiver.join(2000);
         for (String callId : calls) {
             media.releasePort(ReleasePortRequest.newBuilder().setCallId(callId).build());
         }

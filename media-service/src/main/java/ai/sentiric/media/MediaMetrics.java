@@ -43,6 +43,8 @@ public class MediaMetrics {
                 .description("Media sessions alive").register(registry);
         Gauge.builder("sentiric.media.ports.available", engine, MediaEngine::portsAvailable)
                 .description("RTP ports free to allocate (not in use, not resting)").register(registry);
+        Gauge.builder("sentiric.media.clocks.realtime", engine, MediaEngine::realtimeClocks)
+                .description("RTP clocks (one per core) running at real-time priority").register(registry);
     }
 
     public void dropped(DropReason reason) {

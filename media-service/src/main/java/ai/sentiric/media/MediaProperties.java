@@ -18,9 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jitterDepth packets held to reorder before one is declared lost
  * @param assetsRoot the directory {@code PlayAudio} may read files from
  * @param recordings the directory recordings are written to
+ * @param clockRealtimePriority SCHED_FIFO priority (1-99) of the RTP clock threads; 0 turns it off
  */
 @ConfigurationProperties("sentiric.media")
 public record MediaProperties(String bindAddress, String advertisedAddress, int portMin, int portMax,
                               Duration quarantine, Duration inactivityTimeout, Duration maxDuration,
-                              Duration relatchAfter, int jitterDepth, Path assetsRoot, Path recordings) {
+                              Duration relatchAfter, int jitterDepth, Path assetsRoot, Path recordings,
+                              int clockRealtimePriority) {
 }

@@ -16,8 +16,10 @@ import java.time.Duration;
  * @param relatchAfter how long the latched source must be silent before another may take over
  * @param jitterDepth packets the jitter buffer holds before declaring the next one lost
  * @param recordings where recordings are written
+ * @param clockRealtimePriority the RTP clocks' real-time ({@code SCHED_FIFO}) priority, 1-99; 0
+ *        leaves them normally scheduled (they get it only where the process may: CAP_SYS_NICE)
  */
 public record EngineSettings(InetAddress bindAddress, int portMin, int portMax, Duration quarantine,
                              Duration inactivityTimeout, Duration maxDuration, Duration relatchAfter,
-                             int jitterDepth, Path recordings) {
+                             int jitterDepth, Path recordings, int clockRealtimePriority) {
 }

@@ -9,6 +9,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -76,12 +77,12 @@ public final class MediaEngine implements AutoCloseable {
         };
         this.clocks = new PacingClock[Math.max(1, Runtime.getRuntime().availableProcessors())];
         this.clockThreads = new Thread[clocks.length];
-        // The clocks must win the CPU over everything else in the process (and, where the JVM may
-        // map Java priorities onto the OS's, -XX:ThreadPriorityPolicy=1 as root, over other
-        // processes too): a late clock is audible. The receive loop comes second; late reads are
-        // absorbed by the socket buffer and the jitter buffer.
+        // The clocks must win the CPU over everything else on the machine: a late clock is audible.
+        // Real-time scheduling where the process may have it; else the highest Java priority (which
+        // the JVM maps onto the OS's with -XX:ThreadPriorityPolicy=1 as root). The receive loop
+        // comes second; late reads are absorbed by the socket buffer and the jitter buffer.
         for (int i = 0; i < clocks.length; i++) {
-            clocks[i] = new PacingClock(listener, expire);
+            clocks[i] = new PacingClock(listener, expire, settings.clockRealtimePriority());
             clockThreads[i] = Thread.ofPlatform().name("rtp-clock-" + i).daemon().priority(Thread.MAX_PRIORITY).start(clocks[i]);
         }
         this.receiveThread = Thread.ofPlatform().name("rtp-receive").daemon().priority(Thread.NORM_PRIORITY + 2)
@@ -171,6 +172,20 @@ public final class MediaEngine implements AutoCloseable {
     /** Fails fast for a call without a session, before any costly preparation for it. */
     public void requireSession(String callId) throws UnknownCallException {
         session(callId);
+    }
+
+    /** How many of the RTP clocks run at real-time priority (waits for them to start). */
+    public int realtimeClocks() {
+        int realtime = 0;
+        for (PacingClock clock : clocks) {
+            realtime += clock.realtime(Duration.ofSeconds(5)) ? 1 : 0;
+        }
+        return realtime;
+    }
+
+    /** How many RTP clocks there are: one per core. */
+    public int clockCount() {
+        return clocks.length;
     }
 
     public int activeSessions() {

@@ -1,8 +1,13 @@
 package ai.sentiric.media.engine.session;
 
+import java.time.Duration;
 import java.util.PriorityQueue;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 
@@ -17,6 +22,12 @@ final class PacingClock implements Runnable {
 
     /** Behind by more than this, a session jumps to the grid rather than catch up in a burst. */
     private static final long MAX_LAG_NANOS = 5 * Session.FRAME_NANOS;
+    /**
+     * Sessions due this soon are ticked with the one due now. Many sessions spread over the frame
+     * would otherwise wake the clock every few microseconds (a real-time thread's sleeps are not
+     * coalesced by the kernel's timer slack), and each wake-up costs more than a tick.
+     */
+    private static final long EARLY_NANOS = 200_000L;
     /** The longest the clock sleeps, so that new sessions are picked up promptly. */
     private static final long MAX_PARK_NANOS = 1_000_000L;
 
@@ -24,11 +35,27 @@ final class PacingClock implements Runnable {
     private final Queue<Session> added = new ConcurrentLinkedQueue<>();
     private final EngineListener listener;
     private final BiConsumer<Session, EndReason> expire;
+    private final int realtimePriority;
+    /** Whether the clock's thread got real-time scheduling, once it started. */
+    private final CompletableFuture<Boolean> realtime = new CompletableFuture<>();
     private volatile boolean running = true;
 
-    PacingClock(EngineListener listener, BiConsumer<Session, EndReason> expire) {
+    PacingClock(EngineListener listener, BiConsumer<Session, EndReason> expire, int realtimePriority) {
         this.listener = listener;
         this.expire = expire;
+        this.realtimePriority = realtimePriority;
+    }
+
+    /** Waits for the clock's thread to start; true when it runs at real-time priority. */
+    boolean realtime(Duration wait) {
+        try {
+            return realtime.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     void add(Session session) {
@@ -41,14 +68,15 @@ final class PacingClock implements Runnable {
 
     @Override
     public void run() {
+        realtime.complete(realtimePriority > 0 && RealtimeScheduling.raiseCurrentThread(realtimePriority));
         while (running) {
             for (Session session; (session = added.poll()) != null; ) {
                 due.add(session);
             }
             Session next = due.peek();
             long now = System.nanoTime();
-            if (next == null || next.nextDueNanos > now) {
-                LockSupport.parkNanos(next == null ? MAX_PARK_NANOS : Math.min(MAX_PARK_NANOS, next.nextDueNanos - now));
+            if (next == null || next.nextDueNanos - EARLY_NANOS > now) {
+                LockSupport.parkNanos(next == null ? MAX_PARK_NANOS : Math.min(MAX_PARK_NANOS, next.nextDueNanos - EARLY_NANOS - now));
                 continue;
             }
             due.poll();
@@ -56,7 +84,7 @@ final class PacingClock implements Runnable {
                 continue;
             }
             try {
-                listener.paced(now - next.nextDueNanos);
+                listener.paced(Math.max(0, now - next.nextDueNanos));
                 EndReason end = next.tick(now);
                 if (end != null) {
                     expire.accept(next, end);

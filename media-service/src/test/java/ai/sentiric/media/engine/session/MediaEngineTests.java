@@ -21,7 +21,7 @@ class MediaEngineTests {
 
     MediaEngine engine(int min, int max) {
         engine = new MediaEngine(new EngineSettings(InetAddress.getLoopbackAddress(), min, max, Duration.ofMinutes(1),
-                Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofSeconds(2), 3, recordings), new EngineListener() {
+                Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofSeconds(2), 3, recordings, 0), new EngineListener() {
             @Override public void sessionEnded(SessionReport report) { reports.add(report); }
             @Override public void recordingFinished(String callId, String tenantId, Recorder.Recording recording) { }
             @Override public void paced(long deviationNanos) { }
