@@ -7,7 +7,8 @@
 # 40000, where a sink (RtpSink) is bound, as a caller's phone would be. A warm-up (30 s each at
 # 20, 50 and 100 calls/s) comes first and is not reported: a freshly started fleet runs
 # interpreted code, and a burst at full rate then is an overload it may not recover from. Each
-# measured rate also reports the CPU each process of the fleet spent per call while the load ran.
+# measured rate also reports the CPU each process of the fleet spent per call while the load ran,
+# and how many of the failed calls admission control refused with 503 (sip's max-setups).
 # Usage: bench/sip-calls.sh [seconds=60] [rates="250 500 1000"]
 source "$(dirname "$0")/lib.sh"
 SECONDS_PER_RATE=${1:-60}
@@ -26,6 +27,11 @@ fleet_cpu() {
   echo "postgresql $(for p in $(pgrep -x postgres); do awk '{print $14 + $15}' /proc/$p/stat; done | awk '{s += $1} END {print s + 0}')"
 }
 
+# INVITEs sip-signaling refused so far because max-setups calls were being set up.
+shed_count() {
+  curl -s http://127.0.0.1:43020/actuator/prometheus | awk '/^sentiric_sip_calls_shed_total/ {printf "%d", $2; found = 1} END {if (!found) print 0}'
+}
+
 # One run: $1 label, $2 rate, then SIPp arguments. Prints calls ok/failed and INVITE->200 percentiles.
 measure() {
   local label=$1 rate=$2; shift 2
@@ -33,6 +39,7 @@ measure() {
   mkdir -p "$dir"
   # CPU over the loaded window only (SIPp may then wait for its timeout on the last calls).
   fleet_cpu > "$dir/cpu.before"
+  local shed_before; shed_before=$(shed_count)
   (sleep "$SECONDS_PER_RATE"; fleet_cpu > "$dir/cpu.after") &
   local sampler=$!
   (cd "$dir" && timeout $((SECONDS_PER_RATE + 90)) sipp "$@" -r "$rate" -m $((rate * SECONDS_PER_RATE)) \
@@ -55,6 +62,7 @@ measure() {
     "$label" "$rate" "$ok" "$failed" "${p50:-?}" "${p99:-?}" "${max:-?}"
   wait "$sampler" 2>/dev/null || true
   if [[ "$label" == sentiric* ]]; then
+    echo "    of the failed, refused with 503 by admission control (max-setups): $(( $(shed_count) - shed_before ))"
     awk -v calls=$((rate * SECONDS_PER_RATE)) 'NR == FNR {before[$1] = $2; next}
       {printf "%s%s %.2f ms", (n++ ? ", " : "    CPU per call while the load ran: "), $1, ($2 - before[$1]) * 10 / calls}
       END {print ""}' "$dir/cpu.before" "$dir/cpu.after"
