@@ -40,6 +40,8 @@ final class FakePlatform implements AutoCloseable {
     final List<String> credentialLookups = new CopyOnWriteArrayList<>();
     /** Whether 127.0.0.1 belongs to a trunk (no digest needed). */
     volatile boolean loopbackIsTrunk = true;
+    /** MatchSipTrunk answers UNAVAILABLE (dialplan-service down). */
+    volatile boolean trunkChecksFail;
     private final AtomicInteger ports = new AtomicInteger(20000);
     private final Server server;
 
@@ -65,6 +67,7 @@ final class FakePlatform implements AutoCloseable {
         recordings.clear();
         credentialLookups.clear();
         loopbackIsTrunk = true;
+        trunkChecksFail = false;
     }
 
     @Override
@@ -89,6 +92,10 @@ final class FakePlatform implements AutoCloseable {
     private final class Dialplans extends DialplanServiceGrpc.DialplanServiceImplBase {
         @Override
         public void matchSipTrunk(MatchSipTrunkRequest request, StreamObserver<MatchSipTrunkResponse> response) {
+            if (trunkChecksFail) {
+                response.onError(Status.UNAVAILABLE.withDescription("dialplan-service is down").asRuntimeException());
+                return;
+            }
             if (!loopbackIsTrunk || !request.getSourceIp().equals("127.0.0.1")) {
                 response.onError(Status.NOT_FOUND.asRuntimeException());
                 return;

@@ -195,6 +195,17 @@ class SipSignalingIT {
     }
 
     @Test
+    void aTrunkCheckThatCannotBeMadeGets503NotA500() {
+        platform.trunkChecksFail = true;
+        String callId = callId("dialplan-down");
+        // From 127.0.0.3: an address whose trunk match is not cached yet.
+        var result = call("uac-service-unavailable-expect-503", FakePlatform.ROUTED, callId, "-i", "127.0.0.3");
+        assertThat(result.passed()).as(result.output()).isTrue();
+        assertThat(platform.resolutions).isEmpty();
+        assertNoCall(callId);
+    }
+
+    @Test
     void aRetransmittedInviteMakesOneCall() {
         String callId = callId("retransmit");
         var result = call("uac-retransmitted-invite-expect-200", FakePlatform.ROUTED, callId);

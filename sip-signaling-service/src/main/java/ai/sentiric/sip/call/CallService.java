@@ -130,19 +130,27 @@ public class CallService {
     private void setUp(Call call) {
         IncomingRequest invite = call.invite;
         try {
-            Optional<SipTrunk> trunk = dialplans.trunk(invite.sourceHost());
-            if (trunk.isEmpty()) {
-                var outcome = authenticator.check("INVITE", invite.header("Proxy-Authorization"), users);
-                if (outcome instanceof DigestAuthenticator.Outcome.Challenge(boolean stale)) {
-                    refuse(call, SipResponse.of(407, "Proxy Authentication Required")
-                            .withHeader("Proxy-Authenticate", authenticator.challenge(stale)));
-                    return;
+            Optional<SipTrunk> trunk;
+            try {
+                trunk = dialplans.trunk(invite.sourceHost());
+                if (trunk.isEmpty()) {
+                    var outcome = authenticator.check("INVITE", invite.header("Proxy-Authorization"), users);
+                    if (outcome instanceof DigestAuthenticator.Outcome.Challenge(boolean stale)) {
+                        refuse(call, SipResponse.of(407, "Proxy Authentication Required")
+                                .withHeader("Proxy-Authenticate", authenticator.challenge(stale)));
+                        return;
+                    }
+                    if (outcome instanceof DigestAuthenticator.Outcome.Rejected(String why)) {
+                        log.info("INVITE {} from {} refused: {}", call.callId, invite.sourceHost(), why);
+                        refuse(call, SipResponse.of(403, "Forbidden"));
+                        return;
+                    }
                 }
-                if (outcome instanceof DigestAuthenticator.Outcome.Rejected(String why)) {
-                    log.info("INVITE {} from {} refused: {}", call.callId, invite.sourceHost(), why);
-                    refuse(call, SipResponse.of(403, "Forbidden"));
-                    return;
-                }
+            } catch (StatusRuntimeException e) {
+                // dialplan- or user-service down or too slow: the caller may try again (or elsewhere).
+                log.warn("no trunk or credential check for call {}: {}", call.callId, e.getStatus());
+                refuse(call, serviceUnavailable());
+                return;
             }
             SdpNegotiation.Agreed agreed;
             try {
@@ -159,7 +167,10 @@ public class CallService {
                     case NOT_FOUND -> SipResponse.of(404, "Not Found");
                     case PERMISSION_DENIED -> SipResponse.of(403, "Forbidden");
                     case INVALID_ARGUMENT -> SipResponse.of(484, "Address Incomplete");
-                    default -> serviceUnavailable();
+                    default -> {
+                        log.warn("no dialplan for call {}: {}", call.callId, e.getStatus());
+                        yield serviceUnavailable();
+                    }
                 });
                 return;
             }
