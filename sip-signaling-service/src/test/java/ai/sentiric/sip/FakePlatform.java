@@ -15,6 +15,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -44,6 +47,8 @@ final class FakePlatform implements AutoCloseable {
     volatile boolean trunkChecksFail;
     private final AtomicInteger ports = new AtomicInteger(20000);
     private final Server server;
+    /** Answers that come late (allocationDelay). */
+    private final ScheduledExecutorService late = Executors.newSingleThreadScheduledExecutor();
 
     FakePlatform() {
         try {
@@ -73,6 +78,7 @@ final class FakePlatform implements AutoCloseable {
     @Override
     public void close() {
         server.shutdownNow();
+        late.shutdownNow();
     }
 
     private final class Users extends UserServiceGrpc.UserServiceImplBase {
@@ -132,16 +138,12 @@ final class FakePlatform implements AutoCloseable {
         @Override
         public void allocatePort(AllocatePortRequest request, StreamObserver<AllocatePortResponse> response) {
             allocations.add(request);
-            if (!allocationDelay.isZero()) {
-                try {
-                    // An overloaded media-service: the session exists, the answer comes too late.
-                    Thread.sleep(allocationDelay);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            response.onNext(AllocatePortResponse.newBuilder().setRtpPort(ports.addAndGet(2)).setRtpHost("203.0.113.10").build());
-            response.onCompleted();
+            AllocatePortResponse allocated = AllocatePortResponse.newBuilder().setRtpPort(ports.addAndGet(2)).setRtpHost("203.0.113.10").build();
+            // An overloaded media-service: the session exists, the answer comes allocationDelay later.
+            late.schedule(() -> {
+                response.onNext(allocated);
+                response.onCompleted();
+            }, allocationDelay.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         @Override

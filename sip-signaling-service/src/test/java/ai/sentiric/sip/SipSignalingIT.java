@@ -174,24 +174,24 @@ class SipSignalingIT {
         double shedBefore = meters.get("sentiric.sip.calls.shed").counter().count();
         List<String> admitted = List.of(callId("admitted"), callId("admitted"));
         // Both at once (the common pool may have one thread on a small machine).
-        var callers = Executors.newVirtualThreadPerTaskExecutor();
-        List<CompletableFuture<Sipp.Result>> running = admitted.stream().map(id -> CompletableFuture.supplyAsync(
-                () -> call("uac-basic-call-expect-200", FakePlatform.ROUTED, id), callers)).toList();
-        await().atMost(Duration.ofSeconds(5)).until(() -> platform.allocations.size() == 2);
-        assertThat(meters.get("sentiric.sip.calls.setting-up").gauge().value()).isEqualTo(2);
+        try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<Sipp.Result>> running = admitted.stream().map(id -> CompletableFuture.supplyAsync(
+                    () -> call("uac-basic-call-expect-200", FakePlatform.ROUTED, id), callers)).toList();
+            await().atMost(Duration.ofSeconds(5)).until(() -> platform.allocations.size() == 2);
+            assertThat(meters.get("sentiric.sip.calls.setting-up").gauge().value()).isEqualTo(2);
 
-        String shed = callId("shed");
-        var result = call("uac-service-unavailable-expect-503", FakePlatform.ROUTED, shed);
-        assertThat(result.passed()).as(result.output()).isTrue();
-        for (var call : running) {
-            assertThat(call.join().passed()).as(call.join().output()).isTrue();
+            String shed = callId("shed");
+            var result = call("uac-service-unavailable-expect-503", FakePlatform.ROUTED, shed);
+            assertThat(result.passed()).as(result.output()).isTrue();
+            for (var call : running) {
+                assertThat(call.join().passed()).as(call.join().output()).isTrue();
+            }
+            assertThat(meters.get("sentiric.sip.calls.shed").counter().count()).isEqualTo(shedBefore + 1);
+            assertThat(platform.resolutions).as("the shed INVITE was never resolved").hasSize(2);
+            assertNoCall(shed);
+            await().atMost(Duration.ofSeconds(5)).until(() -> admitted.stream().allMatch(id -> events.bodies("call.ended", id).size() == 1));
+            assertThat(meters.get("sentiric.sip.calls.setting-up").gauge().value()).isZero();
         }
-        assertThat(meters.get("sentiric.sip.calls.shed").counter().count()).isEqualTo(shedBefore + 1);
-        assertThat(platform.resolutions).as("the shed INVITE was never resolved").hasSize(2);
-        assertNoCall(shed);
-        await().atMost(Duration.ofSeconds(5)).until(() -> admitted.stream().allMatch(id -> events.bodies("call.ended", id).size() == 1));
-        assertThat(meters.get("sentiric.sip.calls.setting-up").gauge().value()).isZero();
-        callers.close();
     }
 
     @Test

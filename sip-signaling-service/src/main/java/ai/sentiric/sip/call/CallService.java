@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -56,8 +56,8 @@ public class CallService {
      * limit must not keep the ended call in memory for 4 hours.
      */
     private final ScheduledThreadPoolExecutor timers = timers();
-    /** Calls between their INVITE and the end of their set-up: what admission control bounds. */
-    private final AtomicInteger settingUp = new AtomicInteger();
+    /** One permit per call between its INVITE and the end of its set-up: what admission control bounds. */
+    private final Semaphore setupSlots;
     private volatile boolean draining;
 
     public CallService(CallRegistry calls, CallAnnouncer announcer, DialplanClient dialplans, MediaClient media,
@@ -72,7 +72,8 @@ public class CallService {
         this.metrics = metrics;
         metrics.watchActiveCalls(calls::size);
         metrics.watchCallTimers(() -> timers.getQueue().size());
-        metrics.watchSetups(settingUp::get);
+        this.setupSlots = new Semaphore(properties.maxSetups());
+        metrics.watchSetups(() -> properties.maxSetups() - setupSlots.availablePermits());
     }
 
     /** A new INVITE (retransmissions never arrive here). */
@@ -82,18 +83,21 @@ public class CallService {
             reInvite(invite, existing.get());
             return;
         }
-        boolean full = draining || calls.size() >= properties.maxCalls();
-        if (full || !admit()) {
-            if (!full) {
-                metrics.shed();
-            }
-            metrics.rejected(503);
-            invite.respond(serviceUnavailable());
+        if (draining || calls.size() >= properties.maxCalls()) {
+            refuseUnavailable(invite);
+            return;
+        }
+        // Admission control: an overloaded fleet answers set-ups ever more slowly; taking every
+        // INVITE then would slow every call down until callers give up on all of them, so beyond
+        // max-setups calls being set up the excess gets 503 at once.
+        if (!setupSlots.tryAcquire()) {
+            metrics.shed();
+            refuseUnavailable(invite);
             return;
         }
         Call call = new Call(invite);
         if (!calls.add(call)) {
-            settingUp.decrementAndGet();
+            setupSlots.release();
             invite.respond(SipResponse.of(482, "Loop Detected"));
             return;
         }
@@ -103,28 +107,20 @@ public class CallService {
                 try {
                     setUp(call);
                 } finally {
-                    settingUp.decrementAndGet();
+                    setupSlots.release();
                 }
             });
         } catch (RuntimeException e) {
             // Not even a 100 could be sent (the caller is unreachable): no call, and its slot is free.
             calls.remove(call);
-            settingUp.decrementAndGet();
+            setupSlots.release();
             throw e;
         }
     }
 
-    /**
-     * Admission control: a set-up slot, or false when {@code max-setups} calls are being set up.
-     * An overloaded fleet answers set-ups ever more slowly; taking every INVITE then would slow
-     * every call down until callers give up on all of them, so the excess gets 503 at once.
-     */
-    private boolean admit() {
-        if (settingUp.incrementAndGet() > properties.maxSetups()) {
-            settingUp.decrementAndGet();
-            return false;
-        }
-        return true;
+    private void refuseUnavailable(IncomingRequest invite) {
+        metrics.rejected(503);
+        invite.respond(serviceUnavailable());
     }
 
     private void setUp(Call call) {

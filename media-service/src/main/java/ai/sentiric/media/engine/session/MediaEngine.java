@@ -9,15 +9,17 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -87,6 +89,19 @@ public final class MediaEngine implements AutoCloseable {
         }
         this.receiveThread = Thread.ofPlatform().name("rtp-receive").daemon().priority(Thread.NORM_PRIORITY + 2)
                 .start(receiveLoop);
+        awaitClocks();
+    }
+
+    /** The clocks' threads ask for their scheduling first thing; wait for that, so it can be reported. */
+    private void awaitClocks() {
+        try {
+            CompletableFuture.allOf(Arrays.stream(clocks).map(PacingClock::scheduling).toArray(CompletableFuture[]::new))
+                    .get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Reported as not real-time.
+        }
     }
 
     public Allocation allocate(SessionSpec spec) throws NoPortException {
@@ -174,11 +189,11 @@ public final class MediaEngine implements AutoCloseable {
         session(callId);
     }
 
-    /** How many of the RTP clocks run at real-time priority (waits for them to start). */
+    /** How many of the RTP clocks run at real-time priority. */
     public int realtimeClocks() {
         int realtime = 0;
         for (PacingClock clock : clocks) {
-            realtime += clock.realtime(Duration.ofSeconds(5)) ? 1 : 0;
+            realtime += clock.scheduling().getNow(false) ? 1 : 0;
         }
         return realtime;
     }

@@ -1,13 +1,9 @@
 package ai.sentiric.media.engine.session;
 
-import java.time.Duration;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 
@@ -46,16 +42,9 @@ final class PacingClock implements Runnable {
         this.realtimePriority = realtimePriority;
     }
 
-    /** Waits for the clock's thread to start; true when it runs at real-time priority. */
-    boolean realtime(Duration wait) {
-        try {
-            return realtime.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        }
+    /** Completes when the clock's thread started: true when it runs at real-time priority. */
+    CompletableFuture<Boolean> scheduling() {
+        return realtime;
     }
 
     void add(Session session) {
