@@ -297,6 +297,7 @@ class MediaServiceIT {
             assertThat(quality).contains("\"packetsReceived\":\"20\"").contains("\"packetsDropped\":\"9\"")
                     .contains("\"latchedAddr\":\"127.0.0.1:" + phone.port() + "\"")
                     .contains("MEDIA_END_REASON_RELEASED").contains("\"tenantId\":\"sentiric_demo\"");
+            assertThat(events.bodies("media.inactive", callId)).as("a released session is not a dead call").isEmpty();
         }
     }
 
@@ -309,6 +310,8 @@ class MediaServiceIT {
         }
         await().atMost(Duration.ofSeconds(6)).until(() -> !events.bodies("media.quality", callId).isEmpty());
         assertThat(events.bodies("media.quality", callId).getFirst()).contains("MEDIA_END_REASON_INACTIVE");
+        assertThat(events.bodies("media.inactive", callId)).singleElement().asString()
+                .contains("\"packetsReceived\":\"5\"", "\"latchedAddr\":\"127.0.0.1:");
         assertThat(code(() -> media.releasePort(ReleasePortRequest.newBuilder().setCallId(callId).build())))
                 .isEqualTo(Status.Code.NOT_FOUND);
     }

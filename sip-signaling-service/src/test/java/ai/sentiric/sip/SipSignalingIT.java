@@ -3,6 +3,9 @@ package ai.sentiric.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.sentiric.events.EventPublisher;
+import ai.sentiric.proto.event.v1.EventEnvelope;
+import ai.sentiric.proto.event.v1.MediaInactive;
 import ai.sentiric.proto.media.v1.Codec;
 import ai.sentiric.proto.media.v1.SessionMode;
 import ai.sentiric.proto.sip.v1.SipSignalingServiceGrpc;
@@ -73,6 +76,7 @@ class SipSignalingIT {
     @Value("${sentiric.events.exchange}") String exchange;
     @Autowired Registrar registrar;
     @Autowired MeterRegistry meters;
+    @Autowired EventPublisher publisher;
 
     EventTap events;
     ManagedChannel channel;
@@ -247,6 +251,23 @@ class SipSignalingIT {
         } catch (StatusRuntimeException e) {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
         }
+    }
+
+    @Test
+    void aCallWhoseMediaDiedIsHungUpWithAByeAndEnded() throws Exception {
+        String callId = callId("media-timeout");
+        CompletableFuture<Sipp.Result> sipp = CompletableFuture.supplyAsync(
+                () -> call("uac-platform-hangup-expect-bye", FakePlatform.ROUTED, callId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.bodies("call.answered", callId).size() == 1);
+        // What media-service publishes when no RTP came for its inactivity timeout.
+        publisher.publish(EventEnvelope.newBuilder().setCallId(callId)
+                .setMediaInactive(MediaInactive.newBuilder().setPacketsReceived(0)).build());
+        var result = sipp.get();
+        assertThat(result.passed()).as(result.output()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.bodies("call.ended", callId).size() == 1);
+        assertThat(events.bodies("call.ended", callId).getFirst())
+                .contains("\"reason\":\"media-timeout\"", "\"sipCode\":408", "HANGUP_SOURCE_SYSTEM", "DISPOSITION_ANSWERED");
+        assertThat(platform.releases).filteredOn(callId::equals).hasSize(1);
     }
 
     @Test

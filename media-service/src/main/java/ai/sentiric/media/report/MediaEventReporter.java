@@ -4,19 +4,22 @@ import ai.sentiric.events.EventPublisher;
 import ai.sentiric.media.MediaMetrics;
 import ai.sentiric.media.engine.recording.Recorder;
 import ai.sentiric.media.engine.session.DropReason;
+import ai.sentiric.media.engine.session.EndReason;
 import ai.sentiric.media.engine.session.EngineListener;
 import ai.sentiric.media.engine.session.SessionReport;
 import ai.sentiric.proto.event.v1.CallRecordingAvailable;
 import ai.sentiric.proto.event.v1.EventEnvelope;
 import ai.sentiric.proto.event.v1.MediaEndReason;
+import ai.sentiric.proto.event.v1.MediaInactive;
 import ai.sentiric.proto.event.v1.MediaQuality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces what the engine reports: {@code media.quality} when a session ends (with why, so that
- * signalling hangs up calls whose media died) and {@code call.recording.available}. Publishing is
+ * Announces what the engine reports: {@code media.quality} when a session ends (with why),
+ * {@code media.inactive} before it when no RTP came for the inactivity timeout (signalling hangs
+ * those calls up), and {@code call.recording.available}. Publishing is
  * asynchronous: the engine's threads never wait for the broker.
  */
 @Component
@@ -45,6 +48,15 @@ class MediaEventReporter implements EngineListener {
                 .setEndReason(MediaEndReason.valueOf("MEDIA_END_REASON_" + report.reason().name()));
         if (report.latched() != null) {
             quality.setLatchedAddr(report.latched());
+        }
+        if (report.reason() == EndReason.INACTIVE) {
+            // First, and on its own routing key: signalling hangs up on it and binds nothing else.
+            MediaInactive.Builder inactive = MediaInactive.newBuilder().setPacketsReceived(report.packetsReceived());
+            if (report.latched() != null) {
+                inactive.setLatchedAddr(report.latched());
+            }
+            publish(EventEnvelope.newBuilder().setCallId(report.callId()).setTenantId(report.tenantId())
+                    .setMediaInactive(inactive).build());
         }
         publish(EventEnvelope.newBuilder().setCallId(report.callId()).setTenantId(report.tenantId())
                 .setMediaQuality(quality).build());

@@ -18,20 +18,22 @@ public final class EventTypes {
     public static final String DIALOG_TURN_COMPLETED = "dialog.turn.completed";
     public static final String COST_USAGE_REPORTED = "cost.usage.reported";
     public static final String MEDIA_QUALITY = "media.quality";
+    public static final String MEDIA_INACTIVE = "media.inactive";
     public static final String CALL_OUTCOME_CLASSIFIED = "call.outcome.classified";
     public static final String USER_CHANGED = "user.changed";
 
-    private static final Map<PayloadCase, String> BY_PAYLOAD = new EnumMap<>(Map.of(
-            PayloadCase.CALL_STARTED, CALL_STARTED,
-            PayloadCase.CALL_ANSWERED, CALL_ANSWERED,
-            PayloadCase.CALL_ENDED, CALL_ENDED,
-            PayloadCase.USER_IDENTIFIED_FOR_CALL, USER_IDENTIFIED_FOR_CALL,
-            PayloadCase.CALL_RECORDING_AVAILABLE, CALL_RECORDING_AVAILABLE,
-            PayloadCase.DIALOG_TURN_COMPLETED, DIALOG_TURN_COMPLETED,
-            PayloadCase.COST_USAGE_REPORTED, COST_USAGE_REPORTED,
-            PayloadCase.MEDIA_QUALITY, MEDIA_QUALITY,
-            PayloadCase.CALL_OUTCOME_CLASSIFIED, CALL_OUTCOME_CLASSIFIED,
-            PayloadCase.USER_CHANGED, USER_CHANGED));
+    private static final Map<PayloadCase, String> BY_PAYLOAD = new EnumMap<>(Map.ofEntries(
+            Map.entry(PayloadCase.CALL_STARTED, CALL_STARTED),
+            Map.entry(PayloadCase.CALL_ANSWERED, CALL_ANSWERED),
+            Map.entry(PayloadCase.CALL_ENDED, CALL_ENDED),
+            Map.entry(PayloadCase.USER_IDENTIFIED_FOR_CALL, USER_IDENTIFIED_FOR_CALL),
+            Map.entry(PayloadCase.CALL_RECORDING_AVAILABLE, CALL_RECORDING_AVAILABLE),
+            Map.entry(PayloadCase.DIALOG_TURN_COMPLETED, DIALOG_TURN_COMPLETED),
+            Map.entry(PayloadCase.COST_USAGE_REPORTED, COST_USAGE_REPORTED),
+            Map.entry(PayloadCase.MEDIA_QUALITY, MEDIA_QUALITY),
+            Map.entry(PayloadCase.MEDIA_INACTIVE, MEDIA_INACTIVE),
+            Map.entry(PayloadCase.CALL_OUTCOME_CLASSIFIED, CALL_OUTCOME_CLASSIFIED),
+            Map.entry(PayloadCase.USER_CHANGED, USER_CHANGED)));
 
     private static final Map<String, PayloadCase> BY_TYPE = BY_PAYLOAD.entrySet().stream()
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

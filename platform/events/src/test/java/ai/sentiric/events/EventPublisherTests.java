@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.sentiric.proto.event.v1.CallAnswered;
 import ai.sentiric.proto.event.v1.CallEnded;
 import ai.sentiric.proto.event.v1.EventEnvelope;
+import ai.sentiric.proto.event.v1.EventEnvelope.PayloadCase;
 import org.junit.jupiter.api.Test;
 
 class EventPublisherTests {
@@ -35,5 +36,19 @@ class EventPublisherTests {
         assertThatThrownBy(() -> EventPublisher.complete(EventEnvelope.newBuilder().setEventType("call.started")
                 .setCallEnded(CallEnded.getDefaultInstance()).build()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyPayloadHasAnEventTypeAndBackAgain() {
+        for (PayloadCase payload : PayloadCase.values()) {
+            if (payload == PayloadCase.PAYLOAD_NOT_SET) {
+                continue;
+            }
+            String type = EventTypes.of(payload).orElseThrow(() -> new AssertionError(payload + " has no event type"));
+            EventEnvelope.Builder event = EventEnvelope.newBuilder().setEventType(type);
+            var field = EventEnvelope.getDescriptor().findFieldByNumber(payload.getNumber());
+            event.setField(field, event.newBuilderForField(field).build());
+            assertThat(EventTypes.consistent(event.build())).as(type).isTrue();
+        }
     }
 }

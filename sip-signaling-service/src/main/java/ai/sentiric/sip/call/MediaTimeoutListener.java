@@ -3,14 +3,14 @@ package ai.sentiric.sip.call;
 import ai.sentiric.events.BroadcastEventHandler;
 import ai.sentiric.events.EventTypes;
 import ai.sentiric.proto.event.v1.EventEnvelope;
-import ai.sentiric.proto.event.v1.MediaEndReason;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
  * Hangs up calls whose media died: media-service ends a session that received no RTP for its
- * inactivity timeout and says so in {@code media.quality}. Every instance hears it; the one
- * carrying the call ends it.
+ * inactivity timeout and says so in {@code media.inactive}. Every instance hears it; the one
+ * carrying the call ends it. (It binds nothing else: {@code media.quality}, published at the end
+ * of every session, would cost a delivery per call to find the rare timeout.)
  */
 @Component
 class MediaTimeoutListener implements BroadcastEventHandler {
@@ -23,13 +23,13 @@ class MediaTimeoutListener implements BroadcastEventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        if (event.hasMediaQuality() && event.getMediaQuality().getEndReason() == MediaEndReason.MEDIA_END_REASON_INACTIVE) {
+        if (event.hasMediaInactive()) {
             calls.mediaTimeout(event.getCallId());
         }
     }
 
     @Override
     public List<String> bindings() {
-        return List.of(EventTypes.MEDIA_QUALITY);
+        return List.of(EventTypes.MEDIA_INACTIVE);
     }
 }

@@ -1,11 +1,13 @@
 package ai.sentiric.media.engine.session;
 
+import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outbound clock: one thread that keeps every session on its own 20 ms grid. Sessions wait
@@ -13,21 +15,31 @@ import java.util.function.BiConsumer;
  * later. The due time is counted from the session's start, never from when the last tick
  * happened to run, so late ticks do not accumulate into drift, and a session that fell far behind
  * (a long GC pause) skips to the grid instead of sending a burst.
+ *
+ * <p>Every session's frames fall on {@link #SLOT_NANOS} slots, so that the sessions of a slot
+ * share one wake-up: each wake-up of a real-time thread costs more than the ticks it does (on a
+ * virtual machine, a timer interrupt and a context switch), and sessions spread over the frame
+ * would otherwise wake the clock once each. The clock sleeps until the next slot that has a
+ * session, or until a new session arrives; an idle clock does not wake at all.
  */
 final class PacingClock implements Runnable {
 
     /** Behind by more than this, a session jumps to the grid rather than catch up in a burst. */
     private static final long MAX_LAG_NANOS = 5 * Session.FRAME_NANOS;
     /**
-     * Sessions due this soon are ticked with the one due now. Many sessions spread over the frame
-     * would otherwise wake the clock every few microseconds (a real-time thread's sleeps are not
-     * coalesced by the kernel's timer slack), and each wake-up costs more than a tick.
+     * The grid frames fall on. A new session's first frame comes up to a slot later than it would
+     * otherwise; 20 ms frames stay on it. With 2 ms, a clock wakes at most 500 times a second
+     * however many sessions it carries.
      */
+    static final long SLOT_NANOS = 2_000_000L;
+    /** Sessions due this soon are ticked with the ones due now (a wake-up may come a little late). */
     private static final long EARLY_NANOS = 200_000L;
-    /** The longest the clock sleeps, so that new sessions are picked up promptly. */
-    private static final long MAX_PARK_NANOS = 1_000_000L;
+    /** The longest an idle clock sleeps; a new session wakes it at once. */
+    private static final long IDLE_PARK_NANOS = 1_000_000_000L;
 
-    private final PriorityQueue<Session> due = new PriorityQueue<>((a, b) -> Long.compare(a.nextDueNanos, b.nextDueNanos));
+    /** By due time, then port: the sessions of a slot go out in the same order every frame, so none jitters within it. */
+    private final PriorityQueue<Session> due = new PriorityQueue<>(
+            Comparator.<Session>comparingLong(session -> session.nextDueNanos).thenComparingInt(session -> session.port));
     private final Queue<Session> added = new ConcurrentLinkedQueue<>();
     private final EngineListener listener;
     private final BiConsumer<Session, EndReason> expire;
@@ -35,6 +47,7 @@ final class PacingClock implements Runnable {
     /** Whether the clock's thread got real-time scheduling, once it started. */
     private final CompletableFuture<Boolean> realtime = new CompletableFuture<>();
     private volatile boolean running = true;
+    private volatile @Nullable Thread thread;
 
     PacingClock(EngineListener listener, BiConsumer<Session, EndReason> expire, int realtimePriority) {
         this.listener = listener;
@@ -48,15 +61,24 @@ final class PacingClock implements Runnable {
     }
 
     void add(Session session) {
+        session.nextDueNanos = onSlot(session.nextDueNanos);
         added.add(session);
+        LockSupport.unpark(thread);
     }
 
     void stop() {
         running = false;
+        LockSupport.unpark(thread);
+    }
+
+    /** The first slot at or after the given time. */
+    static long onSlot(long nanos) {
+        return Math.ceilDiv(nanos, SLOT_NANOS) * SLOT_NANOS;
     }
 
     @Override
     public void run() {
+        thread = Thread.currentThread();
         realtime.complete(realtimePriority > 0 && RealtimeScheduling.raiseCurrentThread(realtimePriority));
         while (running) {
             for (Session session; (session = added.poll()) != null; ) {
@@ -65,7 +87,7 @@ final class PacingClock implements Runnable {
             Session next = due.peek();
             long now = System.nanoTime();
             if (next == null || next.nextDueNanos - EARLY_NANOS > now) {
-                LockSupport.parkNanos(next == null ? MAX_PARK_NANOS : Math.min(MAX_PARK_NANOS, next.nextDueNanos - EARLY_NANOS - now));
+                LockSupport.parkNanos(next == null ? IDLE_PARK_NANOS : next.nextDueNanos - EARLY_NANOS - now);
                 continue;
             }
             due.poll();

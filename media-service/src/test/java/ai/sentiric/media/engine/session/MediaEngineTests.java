@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.sentiric.media.engine.recording.Recorder;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +35,9 @@ class MediaEngineTests {
 
     @AfterEach
     void close() {
-        engine.close();
+        if (engine != null) {
+            engine.close();
+        }
     }
 
     static SessionSpec call(String id) {
@@ -70,5 +75,28 @@ class MediaEngineTests {
         engine.allocate(call("b"));
         engine.close();
         assertThat(reports).extracting(SessionReport::reason).containsOnly(EndReason.SHUTDOWN).hasSize(2);
+    }
+
+    @Test
+    void framesFallOnTheSlotGrid() {
+        long slot = PacingClock.SLOT_NANOS;
+        assertThat(PacingClock.onSlot(7 * slot)).isEqualTo(7 * slot);
+        assertThat(PacingClock.onSlot(7 * slot + 1)).isEqualTo(8 * slot);
+        assertThat(PacingClock.onSlot(-7 * slot - 1)).as("nanoTime may be negative").isEqualTo(-7 * slot);
+        assertThat(Session.FRAME_NANOS % slot).as("frames stay on the grid").isZero();
+    }
+
+    @Test
+    void aNewSessionWakesAnIdleClockAtOnce() throws Exception {
+        var engine = engine(43040, 43050);
+        try (var phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            phone.setSoTimeout(2_000);
+            // The clocks started idle and sleep up to IDLE_PARK_NANOS (1 s): the session must wake one.
+            long added = System.nanoTime();
+            engine.allocate(new SessionSpec("a", "t", new InetSocketAddress(InetAddress.getLoopbackAddress(), phone.getLocalPort()),
+                    false, 101, false));
+            phone.receive(new DatagramPacket(new byte[512], 512));
+            assertThat(Duration.ofNanos(System.nanoTime() - added)).isLessThan(Duration.ofMillis(500));
+        }
     }
 }
