@@ -20,5 +20,5 @@ COPY --from=build /layers/application/ ./
 USER sentiric
 # The same pause-time goal the local stack uses (platform/devstack ServiceProcess); native access
 # for media-service's real-time clocks (java.lang.foreign), which `java -jar` takes from the manifest.
-ENV JAVA_OPTS="-XX:MaxGCPauseMillis=5 -XX:MaxRAMPercentage=75 -XX:ThreadPriorityPolicy=1 --enable-native-access=ALL-UNNAMED"
+ENV JAVA_OPTS="-XX:MaxGCPauseMillis=5 -XX:MaxRAMPercentage=75 --enable-native-access=ALL-UNNAMED"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS org.springframework.boot.loader.launch.JarLauncher"]

@@ -16,9 +16,9 @@ final class ServiceProcess {
 
     /**
      * Telephony wants short pauses more than throughput: G1 aims at 5 ms pauses, the heap starts
-     * committed. The benchmarks add -XX:ThreadPriorityPolicy=1 (as does the Dockerfile), so that
-     * media's RTP clocks win the CPU; left out here because it also raises every JVM's compiler
-     * and GC threads, which slowed five services starting together on two cores.
+     * committed. No -XX:ThreadPriorityPolicy: media's RTP clocks take real-time scheduling
+     * themselves, and Java priorities mapped onto nice values (as root) raised every JVM's
+     * compiler and GC threads too, which slowed start-up and set-up latency on two cores.
      */
     static final String DEFAULT_JAVA_OPTS = "-Xms256m -XX:MaxGCPauseMillis=5 -XX:+AlwaysPreTouch";
 

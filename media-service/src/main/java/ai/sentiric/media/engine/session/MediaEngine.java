@@ -81,7 +81,7 @@ public final class MediaEngine implements AutoCloseable {
         this.clockThreads = new Thread[clocks.length];
         // The clocks must win the CPU over everything else on the machine: a late clock is audible.
         // Real-time scheduling where the process may have it; else the highest Java priority (which
-        // the JVM maps onto the OS's with -XX:ThreadPriorityPolicy=1 as root). The receive loop
+        // only -XX:ThreadPriorityPolicy=1 as root would map onto the OS's). The receive loop
         // comes second; late reads are absorbed by the socket buffer and the jitter buffer.
         for (int i = 0; i < clocks.length; i++) {
             clocks[i] = new PacingClock(listener, expire, settings.clockRealtimePriority());
