@@ -111,6 +111,14 @@ class SipSignalingIT {
         return Sipp.run(scenario, SIP_PORT, number, Map.of("caller", CALLER, "caller_rtp", "40000"), args);
     }
 
+    /** A call that waits for the platform's BYE, returned once it was answered. */
+    CompletableFuture<Sipp.Result> answeredCallAwaitingBye(String callId) {
+        CompletableFuture<Sipp.Result> sipp = CompletableFuture.supplyAsync(
+                () -> call("uac-platform-hangup-expect-bye", FakePlatform.ROUTED, callId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.bodies("call.answered", callId).size() == 1);
+        return sipp;
+    }
+
     void assertNoCall(String callId) {
         assertThat(platform.allocations).noneMatch(request -> request.getCallId().equals(callId));
         assertThat(events.messages()).noneMatch(m -> m.body().contains(callId));
@@ -234,9 +242,7 @@ class SipSignalingIT {
     @Test
     void thePlatformHangsUpWithAnInDialogBye() throws Exception {
         String callId = callId("terminate");
-        CompletableFuture<Sipp.Result> sipp = CompletableFuture.supplyAsync(
-                () -> call("uac-platform-hangup-expect-bye", FakePlatform.ROUTED, callId));
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.bodies("call.answered", callId).size() == 1);
+        CompletableFuture<Sipp.Result> sipp = answeredCallAwaitingBye(callId);
         var stub = SipSignalingServiceGrpc.newBlockingStub(channel);
         stub.terminateCall(TerminateCallRequest.newBuilder().setCallId(callId).setReason("agent-finished").build());
         var result = sipp.get();
@@ -256,9 +262,7 @@ class SipSignalingIT {
     @Test
     void aCallWhoseMediaDiedIsHungUpWithAByeAndEnded() throws Exception {
         String callId = callId("media-timeout");
-        CompletableFuture<Sipp.Result> sipp = CompletableFuture.supplyAsync(
-                () -> call("uac-platform-hangup-expect-bye", FakePlatform.ROUTED, callId));
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.bodies("call.answered", callId).size() == 1);
+        CompletableFuture<Sipp.Result> sipp = answeredCallAwaitingBye(callId);
         // What media-service publishes when no RTP came for its inactivity timeout.
         publisher.publish(EventEnvelope.newBuilder().setCallId(callId)
                 .setMediaInactive(MediaInactive.newBuilder().setPacketsReceived(0)).build());
