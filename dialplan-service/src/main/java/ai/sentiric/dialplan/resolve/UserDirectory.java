@@ -8,10 +8,12 @@ import ai.sentiric.proto.user.v1.GetTenantRequest;
 import ai.sentiric.proto.user.v1.UserServiceGrpc;
 import ai.sentiric.support.errors.DomainException;
 import ai.sentiric.support.errors.ErrorKind;
-import com.github.benmanes.caffeine.cache.LoadingCache;
+import ai.sentiric.support.warmup.WarmUpCall;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.grpc.client.GrpcChannelFactory;
@@ -36,11 +38,13 @@ public class UserDirectory {
 
     private static final Caller UNKNOWN = new Caller.Unknown();
 
+    private final GrpcChannelFactory channels;
     private final UserServiceGrpc.UserServiceBlockingStub users;
     private final DialplanProperties properties;
     private final LoadingCache<CallerKey, Caller> callers;
 
     public UserDirectory(GrpcChannelFactory channels, DialplanProperties properties) {
+        this.channels = channels;
         this.users = UserServiceGrpc.newBlockingStub(channels.createChannel("user-service"));
         this.properties = properties;
         // Refreshed in the background once older than the TTL, so no INVITE waits for a refresh;
@@ -63,6 +67,15 @@ public class UserDirectory {
             throw new DomainException(ErrorKind.UNAVAILABLE, "user-service cannot confirm tenant '" + tenantId + "': "
                     + e.getStatus().getCode());
         }
+    }
+
+    /**
+     * A tenant look-up that user-service refuses (it names no tenant): loads the call path on both
+     * sides, so the first caller look-up after a start does not (see {@link WarmUpCall}).
+     */
+    void warmUp(Duration wait) {
+        WarmUpCall.to(channels, "user-service", wait, channel -> UserServiceGrpc.newBlockingStub(channel)
+                .getTenant(GetTenantRequest.getDefaultInstance()));
     }
 
     public Caller caller(String tenantId, String callerNumber) {

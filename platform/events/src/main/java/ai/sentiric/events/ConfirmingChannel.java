@@ -74,6 +74,18 @@ final class ConfirmingChannel implements AutoCloseable {
         return confirmed;
     }
 
+    /** Opens the channel now rather than at the first publish; false when the broker cannot be reached. */
+    boolean connect() {
+        synchronized (lock) {
+            try {
+                open();
+                return true;
+            } catch (IOException | AmqpException e) {
+                return false;
+            }
+        }
+    }
+
     /** Publishes still waiting for the broker's confirm. */
     int unconfirmed() {
         Link current = link;

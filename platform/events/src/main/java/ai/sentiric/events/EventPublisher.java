@@ -1,6 +1,7 @@
 package ai.sentiric.events;
 
 import ai.sentiric.proto.event.v1.EventEnvelope;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
 import com.rabbitmq.client.AMQP;
 import java.time.Instant;
@@ -57,6 +58,28 @@ public class EventPublisher implements AutoCloseable {
     public CompletableFuture<EventEnvelope> publishAsync(EventEnvelope event) {
         EventEnvelope complete = complete(event);
         return send(complete).thenApply(ignored -> complete);
+    }
+
+    /**
+     * Readies the first publish, so that the first calls after a start do not pay for it: renders
+     * and reads back every event type once (protobuf JSON builds its printer and parser of each
+     * message type on first use) and opens the channel. False when the broker cannot be reached yet: the first publish opens
+     * the channel then.
+     */
+    public boolean warmUp() {
+        for (EventEnvelope.PayloadCase payload : EventEnvelope.PayloadCase.values()) {
+            var field = EventEnvelope.getDescriptor().findFieldByNumber(payload.getNumber());
+            if (field != null) {
+                EventEnvelope.Builder event = EventEnvelope.newBuilder();
+                byte[] json = EventCodec.encode(event.setField(field, event.newBuilderForField(field).build()).build());
+                try {
+                    EventCodec.decode(json);
+                } catch (InvalidProtocolBufferException e) {
+                    throw new IllegalStateException("an event type cannot be read back: " + payload, e);
+                }
+            }
+        }
+        return channel.connect();
     }
 
     /** Publishes not yet confirmed by the broker. */

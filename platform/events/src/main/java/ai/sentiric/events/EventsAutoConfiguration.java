@@ -24,8 +24,10 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -56,6 +58,16 @@ public class EventsAutoConfiguration {
     @Bean
     EventPublisher eventPublisher(ConnectionFactory connections, EventsProperties properties, EventMetrics metrics) {
         return new EventPublisher(new ConfirmingChannel(connections), properties, metrics);
+    }
+
+    /** Once started, off the start-up path: the first calls after a (re)start should not pay for the first publish. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> sentiricEventsWarmUp(EventPublisher publisher) {
+        return ready -> Thread.ofVirtual().name("events-warm-up").start(() -> {
+            if (!publisher.warmUp()) {
+                log.info("broker not reachable yet; the first publish will connect");
+            }
+        });
     }
 
     static String serviceQueue(EventsProperties properties, Environment environment) {

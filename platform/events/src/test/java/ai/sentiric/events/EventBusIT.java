@@ -111,6 +111,19 @@ class EventBusIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> handler.handled.contains(after));
     }
 
+    @Test
+    void warmingUpRendersEveryEventTypeAndConnectsWithoutPublishing() {
+        connections.resetConnection();
+
+        assertThat(publisher.warmUp()).isTrue();
+        EventEnvelope next = publisher.publish(EventEnvelope.newBuilder().setCallId("after-warm-up")
+                .setCallAnswered(CallAnswered.getDefaultInstance()).build());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.handled.contains(next));
+        assertThat(handler.handled).as("a warm-up publishes nothing").noneMatch(event -> event.getCallId().isEmpty());
+        assertThat(publisher.unconfirmed()).isZero();
+    }
+
     private List<String> ordered() {
         return handler.handled.stream().map(EventEnvelope::getCallId).filter(id -> id.startsWith("order-")).toList();
     }

@@ -6,10 +6,12 @@ import ai.sentiric.proto.dialplan.v1.ResolveDialplanRequest;
 import ai.sentiric.proto.dialplan.v1.ResolveDialplanResponse;
 import ai.sentiric.proto.dialplan.v1.SipTrunk;
 import ai.sentiric.sip.SipProperties;
+import ai.sentiric.support.warmup.WarmUpCall;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.grpc.client.GrpcChannelFactory;
@@ -19,12 +21,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class DialplanClient {
 
+    private final GrpcChannelFactory channels;
     private final DialplanServiceGrpc.DialplanServiceBlockingStub dialplans;
     private final long deadlineMillis;
     /** Trunk matches by source address; a carrier sends every call from the same few addresses. */
     private final Cache<String, Optional<SipTrunk>> trunks;
 
     public DialplanClient(GrpcChannelFactory channels, SipProperties properties) {
+        this.channels = channels;
         this.dialplans = DialplanServiceGrpc.newBlockingStub(channels.createChannel("dialplan-service"));
         this.deadlineMillis = properties.rpcDeadline().toMillis();
         this.trunks = Caffeine.newBuilder().expireAfterWrite(properties.trunkCacheTtl()).maximumSize(10_000).build();
@@ -49,6 +53,15 @@ public class DialplanClient {
     public ResolveDialplanResponse resolve(String caller, String destination) {
         return stub().resolveDialplan(ResolveDialplanRequest.newBuilder()
                 .setCallerContactValue(caller).setDestinationNumber(destination).build());
+    }
+
+    /**
+     * A trunk look-up for a documentation address (RFC 5737) that no trunk holds: loads the call
+     * path on both sides and changes nothing (see {@link WarmUpCall}).
+     */
+    public void warmUp(Duration wait) {
+        WarmUpCall.to(channels, "dialplan-service", wait, channel -> DialplanServiceGrpc.newBlockingStub(channel)
+                .matchSipTrunk(MatchSipTrunkRequest.newBuilder().setSourceIp("192.0.2.1").build()));
     }
 
     private DialplanServiceGrpc.DialplanServiceBlockingStub stub() {

@@ -9,8 +9,10 @@ import ai.sentiric.proto.media.v1.SessionMode;
 import ai.sentiric.proto.media.v1.StartRecordingRequest;
 import ai.sentiric.sip.SipProperties;
 import ai.sentiric.sip.sdp.SdpNegotiation;
+import ai.sentiric.support.warmup.WarmUpCall;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +29,12 @@ public class MediaClient {
     private static final int RELEASE_ATTEMPTS = 3;
     private static final long RELEASE_BACKOFF_MILLIS = 250;
 
+    private final GrpcChannelFactory channels;
     private final MediaServiceGrpc.MediaServiceBlockingStub media;
     private final long deadlineMillis;
 
     public MediaClient(GrpcChannelFactory channels, SipProperties properties) {
+        this.channels = channels;
         this.media = MediaServiceGrpc.newBlockingStub(channels.createChannel("media-service"));
         this.deadlineMillis = properties.rpcDeadline().toMillis();
     }
@@ -86,6 +90,15 @@ public class MediaClient {
                 return;
             }
         }
+    }
+
+    /**
+     * An AllocatePort that media-service refuses (it names no call): loads the call path on both
+     * sides and allocates nothing (see {@link WarmUpCall}).
+     */
+    public void warmUp(Duration wait) {
+        WarmUpCall.to(channels, "media-service", wait, channel -> MediaServiceGrpc.newBlockingStub(channel)
+                .allocatePort(AllocatePortRequest.getDefaultInstance()));
     }
 
     /** Whether an AllocatePort that failed this way may still have created a session. */
