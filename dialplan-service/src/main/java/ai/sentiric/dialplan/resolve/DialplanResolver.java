@@ -14,6 +14,7 @@ import ai.sentiric.support.errors.DomainException;
 import ai.sentiric.support.errors.ErrorKind;
 import ai.sentiric.support.logging.Pii;
 import ai.sentiric.support.phone.PhoneNumbers;
+import ai.sentiric.support.warmup.WarmUp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -31,7 +32,7 @@ import org.springframework.transaction.TransactionException;
  * chain that ends in a built-in announcement, so that a routed call always gets a playable plan.
  */
 @Service
-public class DialplanResolver {
+public class DialplanResolver implements WarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(DialplanResolver.class);
 
@@ -52,6 +53,12 @@ public class DialplanResolver {
         this.phones = phones;
         this.properties = properties;
         this.metrics = metrics;
+    }
+
+    /** Loads the phone-number metadata of the default region, which the first resolution would otherwise wait for. */
+    @Override
+    public void warmUp() {
+        callerE164("2125550100");
     }
 
     /**

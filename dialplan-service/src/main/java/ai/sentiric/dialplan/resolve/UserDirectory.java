@@ -8,12 +8,12 @@ import ai.sentiric.proto.user.v1.GetTenantRequest;
 import ai.sentiric.proto.user.v1.UserServiceGrpc;
 import ai.sentiric.support.errors.DomainException;
 import ai.sentiric.support.errors.ErrorKind;
+import ai.sentiric.support.warmup.WarmUp;
 import ai.sentiric.support.warmup.WarmUpCall;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.grpc.client.GrpcChannelFactory;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * that tenant; failures are never cached.
  */
 @Component
-public class UserDirectory {
+public class UserDirectory implements WarmUp {
 
     /** A caller look-up: a known user, nobody, or no answer (user-service failed). */
     public sealed interface Caller {
@@ -73,8 +73,9 @@ public class UserDirectory {
      * A tenant look-up that user-service refuses (it names no tenant): loads the call path on both
      * sides, so the first caller look-up after a start does not (see {@link WarmUpCall}).
      */
-    void warmUp(Duration wait) {
-        WarmUpCall.to(channels, "user-service", wait, channel -> UserServiceGrpc.newBlockingStub(channel)
+    @Override
+    public void warmUp() {
+        WarmUpCall.to(channels, "user-service", channel -> UserServiceGrpc.newBlockingStub(channel)
                 .getTenant(GetTenantRequest.getDefaultInstance()));
     }
 

@@ -4,6 +4,7 @@ import ai.sentiric.dialplan.CatalogChanged;
 import ai.sentiric.dialplan.route.InboundRouteRepository;
 import ai.sentiric.support.errors.DomainException;
 import ai.sentiric.support.errors.ErrorKind;
+import ai.sentiric.support.warmup.WarmUp;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +18,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /** A tenant's SIP trunks, and which trunk a source address belongs to. */
 @Service
 @Transactional(readOnly = true)
-public class TrunkService {
+public class TrunkService implements WarmUp {
 
     static final Set<String> CODECS = Set.of("PCMU", "PCMA", "G722", "opus", "telephone-event");
 
@@ -45,6 +46,12 @@ public class TrunkService {
 
     /** The active trunks, parsed; null until first needed and after any committed catalogue change. */
     private volatile @Nullable List<Candidate> candidates;
+
+    /** Loads the active trunks, so the first MatchSipTrunk after a (re)start does not wait for them. */
+    @Override
+    public void warmUp() {
+        match("192.0.2.1");
+    }
 
     /** The active trunk whose allowed blocks contain the address; the most specific block wins. */
     public Optional<SipTrunk> match(String sourceIp) {

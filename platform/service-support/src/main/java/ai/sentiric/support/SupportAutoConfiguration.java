@@ -6,16 +6,24 @@ import ai.sentiric.support.phone.PhoneNumbers;
 import ai.sentiric.support.tracing.TraceIdClientInterceptor;
 import ai.sentiric.support.tracing.TraceIdFilter;
 import ai.sentiric.support.tracing.TraceIdServerInterceptor;
+import ai.sentiric.support.warmup.WarmUp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.grpc.client.GlobalClientInterceptor;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 
-/** Registers the shared error mapping and trace propagation in every service. */
+/** Registers the shared error mapping, trace propagation and warm-ups in every service. */
 @AutoConfiguration
 public class SupportAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SupportAutoConfiguration.class);
 
     @Bean
     PhoneNumbers sentiricPhoneNumbers() {
@@ -25,6 +33,18 @@ public class SupportAutoConfiguration {
     @Bean
     GrpcErrors sentiricGrpcErrors() {
         return new GrpcErrors();
+    }
+
+    /** Runs every {@link WarmUp} once the service is ready, each on its own virtual thread. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> sentiricWarmUps(ObjectProvider<WarmUp> warmUps) {
+        return ready -> warmUps.orderedStream().forEach(warmUp -> Thread.ofVirtual().name("warm-up").start(() -> {
+            try {
+                warmUp.warmUp();
+            } catch (RuntimeException e) {
+                log.debug("warm-up {} failed: {}", warmUp, e.toString());
+            }
+        }));
     }
 
     @Bean

@@ -6,12 +6,12 @@ import ai.sentiric.proto.dialplan.v1.ResolveDialplanRequest;
 import ai.sentiric.proto.dialplan.v1.ResolveDialplanResponse;
 import ai.sentiric.proto.dialplan.v1.SipTrunk;
 import ai.sentiric.sip.SipProperties;
+import ai.sentiric.support.warmup.WarmUp;
 import ai.sentiric.support.warmup.WarmUpCall;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.grpc.client.GrpcChannelFactory;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** dialplan-service: which trunk an address belongs to, and what to do with a call. */
 @Component
-public class DialplanClient {
+public class DialplanClient implements WarmUp {
 
     private final GrpcChannelFactory channels;
     private final DialplanServiceGrpc.DialplanServiceBlockingStub dialplans;
@@ -59,8 +59,9 @@ public class DialplanClient {
      * A trunk look-up for a documentation address (RFC 5737) that no trunk holds: loads the call
      * path on both sides and changes nothing (see {@link WarmUpCall}).
      */
-    public void warmUp(Duration wait) {
-        WarmUpCall.to(channels, "dialplan-service", wait, channel -> DialplanServiceGrpc.newBlockingStub(channel)
+    @Override
+    public void warmUp() {
+        WarmUpCall.to(channels, "dialplan-service", channel -> DialplanServiceGrpc.newBlockingStub(channel)
                 .matchSipTrunk(MatchSipTrunkRequest.newBuilder().setSourceIp("192.0.2.1").build()));
     }
 

@@ -9,10 +9,10 @@ import ai.sentiric.proto.media.v1.SessionMode;
 import ai.sentiric.proto.media.v1.StartRecordingRequest;
 import ai.sentiric.sip.SipProperties;
 import ai.sentiric.sip.sdp.SdpNegotiation;
+import ai.sentiric.support.warmup.WarmUp;
 import ai.sentiric.support.warmup.WarmUpCall;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /** media-service: an RTP session per call, released whatever way the call ends. */
 @Component
-public class MediaClient {
+public class MediaClient implements WarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(MediaClient.class);
 
@@ -96,8 +96,9 @@ public class MediaClient {
      * An AllocatePort that media-service refuses (it names no call): loads the call path on both
      * sides and allocates nothing (see {@link WarmUpCall}).
      */
-    public void warmUp(Duration wait) {
-        WarmUpCall.to(channels, "media-service", wait, channel -> MediaServiceGrpc.newBlockingStub(channel)
+    @Override
+    public void warmUp() {
+        WarmUpCall.to(channels, "media-service", channel -> MediaServiceGrpc.newBlockingStub(channel)
                 .allocatePort(AllocatePortRequest.getDefaultInstance()));
     }
 

@@ -3,6 +3,7 @@ package ai.sentiric.user.user;
 import ai.sentiric.proto.event.v1.ChangeKind;
 import ai.sentiric.support.errors.DomainException;
 import ai.sentiric.support.phone.PhoneNumbers;
+import ai.sentiric.support.warmup.WarmUp;
 import ai.sentiric.user.tenant.Tenant;
 import ai.sentiric.user.tenant.TenantService;
 import java.util.Locale;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class UserService {
+public class UserService implements WarmUp {
 
     /** A user to create, with its first (primary) contact. */
     public record NewUser(UserType userType, @Nullable String name, ContactType contactType, String contactValue,
@@ -62,6 +63,20 @@ public class UserService {
         // Load every user's contacts now, in batches, while the session is open.
         found.forEach(user -> user.getContacts().size());
         return found;
+    }
+
+    /**
+     * Prepares the two reads of {@link #findByContact} (the contact, then the tenant) with a tenant
+     * that cannot exist, so the first caller look-up after a (re)start does not wait for them.
+     */
+    @Override
+    public void warmUp() {
+        contacts.findByTenantIdAndContactTypeAndContactValue("", ContactType.PHONE, "");
+        try {
+            findByContact("", ContactType.PHONE, "");
+        } catch (DomainException expected) {
+            // NOT_FOUND: no tenant "".
+        }
     }
 
     /** The contact (and through it the user) with this value; NOT_FOUND when the tenant has none. */

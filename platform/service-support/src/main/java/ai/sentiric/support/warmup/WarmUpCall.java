@@ -22,17 +22,20 @@ import org.springframework.grpc.client.GrpcChannelFactory;
  */
 public final class WarmUpCall {
 
+    /** How long the call waits for the peer to come up. */
+    private static final Duration WAIT = Duration.ofMinutes(1);
+
     private WarmUpCall() {
     }
 
-    /** Makes {@code call} on a new channel to {@code target}, waiting up to {@code wait}; refusals are expected. */
-    public static void to(GrpcChannelFactory channels, String target, Duration wait, Consumer<Channel> call) {
+    /** Makes {@code call} on a new channel to {@code target}, waiting up to a minute for it; refusals are expected. */
+    public static void to(GrpcChannelFactory channels, String target, Consumer<Channel> call) {
         ManagedChannel channel = channels.createChannel(target);
         try {
             call.accept(ClientInterceptors.intercept(channel, new ClientInterceptor() {
                 @Override
                 public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-                    return next.newCall(method, options.withWaitForReady().withDeadlineAfter(wait.toMillis(), TimeUnit.MILLISECONDS));
+                    return next.newCall(method, options.withWaitForReady().withDeadlineAfter(WAIT.toMillis(), TimeUnit.MILLISECONDS));
                 }
             }));
         } catch (StatusRuntimeException expected) {
