@@ -14,6 +14,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +64,7 @@ class DialplanServiceIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired EventPublisher events;
     @Autowired ApplicationEventPublisher localEvents;
+    @Autowired MeterRegistry meters;
 
     ManagedChannel channel;
     DialplanServiceGrpc.DialplanServiceBlockingStub grpc;
@@ -291,6 +293,14 @@ class DialplanServiceIT {
                     .isEqualTo("local-carrier");
             assertThat(catchCode(() -> grpc.matchSipTrunk(MatchSipTrunkRequest.newBuilder().setSourceIp("192.0.2.1").build())))
                     .isEqualTo(Status.Code.NOT_FOUND);
+
+            // The server observation records the refusal with the status the client got, not UNKNOWN.
+            // (it stops once the status is sent, so possibly just after the client has it)
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(meters.find("grpc.server")
+                    .tag("rpc.method", "MatchSipTrunk").tag("grpc.status_code", "NOT_FOUND").timer())
+                    .as(() -> meters.find("grpc.server").timers().stream().map(t -> t.getId().getTags().toString()).toList().toString())
+                    .isNotNull());
+            assertThat(meters.find("grpc.server").tag("grpc.status_code", "UNKNOWN").timer()).isNull();
 
             rest.put().uri("/api/v1/tenants/sentiric_demo/announcements/ANNOUNCE_GUEST_WELCOME/tr").contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("audioPath", "audio/tr/demo_welcome.wav", "text", "Sentiric Demo'ya hoş geldiniz")).retrieve().toBodilessEntity();

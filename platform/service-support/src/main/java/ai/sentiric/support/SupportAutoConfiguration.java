@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.grpc.client.GlobalClientInterceptor;
 import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.grpc.server.exception.CompositeGrpcExceptionHandler;
+import org.springframework.grpc.server.exception.GrpcExceptionHandler;
+import org.springframework.grpc.server.exception.GrpcExceptionHandlerInterceptor;
 
 /** Registers the shared error mapping, trace propagation and warm-ups in every service. */
 @AutoConfiguration
@@ -33,6 +36,17 @@ public class SupportAutoConfiguration {
     @Bean
     GrpcErrors sentiricGrpcErrors() {
         return new GrpcErrors();
+    }
+
+    /**
+     * Maps exceptions to statuses inside the server observation (Spring gRPC's own interceptor
+     * sits outside it, so the observation saw the raw exception and recorded every refusal as
+     * UNKNOWN); {@code grpc_server_seconds} now carries the status the client gets.
+     */
+    @Bean
+    @GlobalServerInterceptor
+    GrpcExceptionHandlerInterceptor sentiricGrpcExceptionHandlerInterceptor(ObjectProvider<GrpcExceptionHandler> handlers) {
+        return new GrpcErrors.Interceptor(new CompositeGrpcExceptionHandler(handlers.orderedStream().toArray(GrpcExceptionHandler[]::new)));
     }
 
     /** Runs every {@link WarmUp} once the service is ready, each on its own virtual thread. */

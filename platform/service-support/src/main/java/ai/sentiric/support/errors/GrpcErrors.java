@@ -3,8 +3,10 @@ package ai.sentiric.support.errors;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
+import org.springframework.grpc.server.exception.GrpcExceptionHandlerInterceptor;
 
 /**
  * Maps domain errors to gRPC status codes, so no RPC ever answers UNKNOWN for a client's mistake.
@@ -24,5 +26,21 @@ public class GrpcErrors implements GrpcExceptionHandler {
             return Status.INVALID_ARGUMENT.withDescription(exception.getMessage()).asException();
         }
         return null;
+    }
+
+    /**
+     * The exception handler interceptor, ordered just inside the server observation (order 0):
+     * a mapped status then passes through the observed call.
+     */
+    public static final class Interceptor extends GrpcExceptionHandlerInterceptor implements Ordered {
+
+        public Interceptor(GrpcExceptionHandler handler) {
+            super(handler);
+        }
+
+        @Override
+        public int getOrder() {
+            return 1;
+        }
     }
 }
