@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.sentiric.support.errors.DomainException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,5 +33,15 @@ class PhoneNumbersTests {
     @ValueSource(strings = {"", "anonymous", "12", "call me maybe"})
     void refusesWhatIsNotANumber(String raw) {
         assertThatThrownBy(() -> phones.toE164(raw, "TR")).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void aRememberedNumberIsStillReadInItsOwnRegionAndARefusalIsNotRemembered() {
+        assertThat(phones.toE164("2125550100", "US")).isEqualTo("+12125550100");
+        assertThat(phones.toE164("2125550100", "TR")).isEqualTo("+902125550100");
+        assertThat(phones.toE164("2125550100", "US")).isEqualTo("+12125550100");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> phones.toE164("12", "TR")).isInstanceOf(DomainException.class);
+        }
     }
 }
