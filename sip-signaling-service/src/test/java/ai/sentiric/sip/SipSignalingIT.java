@@ -382,6 +382,41 @@ class SipSignalingIT {
         assertThat(result.passed()).as(answers + result.output()).isTrue();
     }
 
+    @Test
+    void aLargeDatagramAndSmallOnesAfterItAreEachReadWhole() throws Exception {
+        // The UDP receive reuses one buffer (CompactUdpProcessors): each datagram must reach the
+        // parser at its own length, the 40 KB one whole after a short one, and the next short one with nothing of it left.
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(2_000);
+            for (int padding : List.of(0, 40_000, 0)) {
+                String callId = callId("udp-" + padding);
+                byte[] options = options(socket.getLocalPort(), callId, padding);
+                socket.send(new DatagramPacket(options, options.length, new InetSocketAddress("127.0.0.1", SIP_PORT)));
+                byte[] buffer = new byte[65_535];
+                DatagramPacket answer = new DatagramPacket(buffer, buffer.length);
+                socket.receive(answer);
+                String response = new String(buffer, 0, answer.getLength(), StandardCharsets.UTF_8);
+                assertThat(response).as("answer to %d bytes", options.length).startsWith("SIP/2.0 200").contains(callId);
+            }
+        }
+    }
+
+    /** An OPTIONS from {@code port} on loopback, with {@code padding} bytes of extra headers. */
+    static byte[] options(int port, String callId, int padding) {
+        StringBuilder message = new StringBuilder()
+                .append("OPTIONS sip:ping@127.0.0.1:").append(SIP_PORT).append(" SIP/2.0\r\n")
+                .append("Via: SIP/2.0/UDP 127.0.0.1:").append(port).append(";branch=z9hG4bK-").append(UUID.randomUUID()).append("\r\n")
+                .append("Max-Forwards: 70\r\n")
+                .append("From: <sip:probe@127.0.0.1>;tag=probe\r\n")
+                .append("To: <sip:ping@127.0.0.1>\r\n")
+                .append("Call-ID: ").append(callId).append("\r\n")
+                .append("CSeq: 1 OPTIONS\r\n");
+        for (int header = 0; message.length() < padding; header++) {
+            message.append("X-Padding-").append(header).append(": ").append("p".repeat(200)).append("\r\n");
+        }
+        return message.append("Content-Length: 0\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The RFC 4475 messages, committed with the tests. */
     static Path torture() {
         return Path.of("src/test/resources/rfc4475").toAbsolutePath();

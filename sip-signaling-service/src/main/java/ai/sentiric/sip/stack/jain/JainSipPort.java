@@ -4,6 +4,7 @@ import ai.sentiric.sip.stack.SipEvents;
 import ai.sentiric.sip.stack.SipStackPort;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.util.List;
 import java.util.Properties;
 import javax.sip.DialogTerminatedEvent;
@@ -70,6 +71,7 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
             properties.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
             properties.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
             SipStack created = factory.createSipStack(properties);
+            ((SIPTransactionStack) created).setMessageProcessorFactory(new CompactUdpProcessors(binding.threads()));
             AddressFactory addresses = factory.createAddressFactory();
             HeaderFactory headers = factory.createHeaderFactory();
             MessageFactory messageFactory = factory.createMessageFactory();
