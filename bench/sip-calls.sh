@@ -4,9 +4,12 @@
 # call allocating a real RTP session) at each rate for the given seconds, and reports completed
 # and failed calls and INVITE->200 percentiles. The same run measures SIPp's own UAS on this
 # machine (SIPp's built-in uac against its built-in uas) as the ceiling. The calls offer RTP port
-# 40000, where a sink (RtpSink) is bound, as a caller's phone would be. A warm-up (30 s each at
-# 20, 50 and 100 calls/s) comes first and is not reported: a freshly started fleet runs
-# interpreted code, and a burst at full rate then is an overload it may not recover from. Each
+# 40000, where a sink (RtpSink) is bound, as a caller's phone would be. A warm-up comes first and
+# is not reported: 30 s each at 20, 50 and 100 calls/s, then 60 s at 200 (about 20,000 calls). A
+# freshly started fleet runs interpreted code, and a burst at full rate then is an overload it may
+# not recover from; after a warm-up of 5,000 calls the JIT compilers still took 15-22 % of every
+# service's CPU in the measured minute. The figures are of the steady state a carrier's fleet is
+# in after its first minutes (bench/sip-cold-start.sh measures those). Each
 # measured rate also reports the CPU each process of the fleet spent per call while the load ran,
 # and how many of the failed calls admission control refused with 503 (sip's max-setups).
 # Usage: bench/sip-calls.sh [seconds=60] [rates="250 500 1000"]
@@ -27,6 +30,17 @@ fleet_cpu() {
   echo "postgresql $(for p in $(pgrep -x postgres); do awk '{print $14 + $15}' /proc/$p/stat; done | awk '{s += $1} END {print s + 0}')"
 }
 
+# Bytes each service has allocated so far (JVM heap), as "name bytes" lines: garbage per call is
+# work the collector does, and unlike CPU time it hardly depends on what else the machine runs.
+# The counter advances at each young collection, so it is left out for dialplan-service, which
+# may not collect at all in a minute.
+fleet_allocated() {
+  for entry in sip-signaling-service:43020 media-service:43030 cdr-service:42050; do
+    curl -s "http://127.0.0.1:${entry#*:}/actuator/prometheus" | awk -v name="${entry%%:*}" \
+      '/^jvm_gc_memory_allocated_bytes_total/ {printf "%s %.0f\n", name, $2}'
+  done
+}
+
 # INVITEs sip-signaling refused so far because max-setups calls were being set up.
 shed_count() {
   curl -s http://127.0.0.1:43020/actuator/prometheus | awk '/^sentiric_sip_calls_shed_total/ {printf "%d", $2; found = 1} END {if (!found) print 0}'
@@ -39,8 +53,9 @@ measure() {
   mkdir -p "$dir"
   # CPU over the loaded window only (SIPp may then wait for its timeout on the last calls).
   fleet_cpu > "$dir/cpu.before"
+  fleet_allocated > "$dir/alloc.before"
   local shed_before; shed_before=$(shed_count)
-  (sleep "$SECONDS_PER_RATE"; fleet_cpu > "$dir/cpu.after") &
+  (sleep "$SECONDS_PER_RATE"; fleet_cpu > "$dir/cpu.after"; fleet_allocated > "$dir/alloc.after") &
   local sampler=$!
   (cd "$dir" && timeout $((SECONDS_PER_RATE + 90)) sipp "$@" -r "$rate" -m $((rate * SECONDS_PER_RATE)) \
       -l $((rate * 4)) -i 127.0.0.1 -p $((46000 + RANDOM % 1000)) -nostdin -trace_stat -fd 5 -trace_rtt -rtt_freq 1000 \
@@ -66,6 +81,9 @@ measure() {
     awk -v calls=$((rate * SECONDS_PER_RATE)) 'NR == FNR {before[$1] = $2; next}
       {printf "%s%s %.2f ms", (n++ ? ", " : "    CPU per call while the load ran: "), $1, ($2 - before[$1]) * 10 / calls}
       END {print ""}' "$dir/cpu.before" "$dir/cpu.after"
+    awk -v calls=$((rate * SECONDS_PER_RATE)) 'NR == FNR {before[$1] = $2; next}
+      {printf "%s%s %.0f KB", (n++ ? ", " : "    heap allocated per call: "), $1, ($2 - before[$1]) / 1024 / calls}
+      END {print ""}' "$dir/alloc.before" "$dir/alloc.after"
   fi
 }
 
@@ -74,8 +92,8 @@ sipp -sn uas -i 127.0.0.1 -p $UAS_PORT -nostdin -bg >/dev/null 2>&1 || true
 trap 'kill ${SINK_PID:-} 2>/dev/null; pkill -f "sipp -sn uas -i 127.0.0.1 -p $UAS_PORT" || true; kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 "$JAVA_HOME/bin/java" -Xmx32m -cp "bench/target/bench-${VERSION}.jar" ai.sentiric.bench.RtpSink 40000 > /dev/null &
 SINK_PID=$!
-for warm in 20 50 100; do
-  SECONDS_PER_RATE=30 measure "warm-up (not a result)" $warm 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548590 \
+for warm in 20 50 100 200; do
+  SECONDS_PER_RATE=$([ $warm = 200 ] && echo 60 || echo 30) measure "warm-up (not a result)" $warm 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548590 \
     -key caller 05551112233 -key caller_rtp 40000 > /dev/null
 done
 for rate in $RATES; do
