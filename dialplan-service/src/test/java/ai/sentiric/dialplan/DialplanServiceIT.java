@@ -8,6 +8,7 @@ import ai.sentiric.proto.dialplan.v1.*;
 import ai.sentiric.proto.event.v1.ChangeKind;
 import ai.sentiric.proto.event.v1.EventEnvelope;
 import ai.sentiric.proto.event.v1.UserChanged;
+import ai.sentiric.support.errors.GrpcErrors;
 import ai.sentiric.testkit.spring.InfrastructureTest;
 import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
@@ -24,11 +25,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.grpc.server.exception.GrpcExceptionHandlerInterceptor;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -65,6 +68,7 @@ class DialplanServiceIT {
     @Autowired EventPublisher events;
     @Autowired ApplicationEventPublisher localEvents;
     @Autowired MeterRegistry meters;
+    @Autowired ObjectProvider<GrpcExceptionHandlerInterceptor> exceptionInterceptors;
 
     ManagedChannel channel;
     DialplanServiceGrpc.DialplanServiceBlockingStub grpc;
@@ -301,6 +305,7 @@ class DialplanServiceIT {
                     .as(() -> meters.find("grpc.server").timers().stream().map(t -> t.getId().getTags().toString()).toList().toString())
                     .isNotNull());
             assertThat(meters.find("grpc.server").tag("grpc.status_code", "UNKNOWN").timer()).isNull();
+            assertThat(exceptionInterceptors.stream()).singleElement().isInstanceOf(GrpcErrors.Interceptor.class);
 
             rest.put().uri("/api/v1/tenants/sentiric_demo/announcements/ANNOUNCE_GUEST_WELCOME/tr").contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("audioPath", "audio/tr/demo_welcome.wav", "text", "Sentiric Demo'ya hoş geldiniz")).retrieve().toBodilessEntity();

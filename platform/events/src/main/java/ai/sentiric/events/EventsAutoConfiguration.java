@@ -60,10 +60,14 @@ public class EventsAutoConfiguration {
         return new EventPublisher(new ConfirmingChannel(connections), properties, metrics);
     }
 
-    /** Once started, off the start-up path: the first calls after a (re)start should not pay for the first publish. */
+    /**
+     * Once started, off the start-up path: the first calls after a (re)start should not pay for
+     * the first publish. On a platform thread: the warm-up loads many classes, and virtual threads
+     * blocked inside class loading pin their carriers (see service-support's warm-ups).
+     */
     @Bean
     ApplicationListener<ApplicationReadyEvent> sentiricEventsWarmUp(EventPublisher publisher) {
-        return ready -> Thread.ofVirtual().name("events-warm-up").start(() -> {
+        return ready -> Thread.ofPlatform().name("events-warm-up").daemon().start(() -> {
             if (!publisher.warmUp()) {
                 log.info("broker not reachable yet; the first publish will connect");
             }

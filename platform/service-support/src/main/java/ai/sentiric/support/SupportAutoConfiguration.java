@@ -39,9 +39,9 @@ public class SupportAutoConfiguration {
     }
 
     /**
-     * Maps exceptions to statuses inside the server observation (Spring gRPC's own interceptor
-     * sits outside it, so the observation saw the raw exception and recorded every refusal as
-     * UNKNOWN); {@code grpc_server_seconds} now carries the status the client gets.
+     * Maps exceptions to statuses inside the server observation, replacing Spring gRPC's own
+     * interceptor, which sits outside it: the observation saw the raw exception and recorded every
+     * refusal as UNKNOWN. {@code grpc_server_seconds} now carries the status the client gets.
      */
     @Bean
     @GlobalServerInterceptor
@@ -49,10 +49,16 @@ public class SupportAutoConfiguration {
         return new GrpcErrors.Interceptor(new CompositeGrpcExceptionHandler(handlers.orderedStream().toArray(GrpcExceptionHandler[]::new)));
     }
 
-    /** Runs every {@link WarmUp} once the service is ready, each on its own virtual thread. */
+    /**
+     * Runs every {@link WarmUp} once the service is ready, each on its own platform thread. Not a
+     * virtual one: warm-ups load hundreds of classes from the service's jar, and a virtual thread
+     * blocked on the jar's lock inside class loading pins its carrier; with two cores, two such
+     * warm-ups pinned both carriers while the virtual thread holding the lock waited for one, and
+     * the service hung with every request unanswered (seen in dialplan-service).
+     */
     @Bean
     ApplicationListener<ApplicationReadyEvent> sentiricWarmUps(ObjectProvider<WarmUp> warmUps) {
-        return ready -> warmUps.orderedStream().forEach(warmUp -> Thread.ofVirtual().name("warm-up").start(() -> {
+        return ready -> warmUps.orderedStream().forEach(warmUp -> Thread.ofPlatform().name("warm-up").daemon().start(() -> {
             try {
                 warmUp.warmUp();
             } catch (RuntimeException e) {

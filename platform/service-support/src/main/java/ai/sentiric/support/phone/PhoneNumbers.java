@@ -19,8 +19,8 @@ public class PhoneNumbers {
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     /**
-     * Parsing is a dozen regular expressions (12 % of dialplan-service's CPU per call), and the
-     * same few numbers are dialled and call again and again; a failed parse is not kept.
+     * Parsing runs a dozen regular expressions (12 % of dialplan-service's CPU per call), while
+     * calls come from and go to the same numbers again and again. A failed parse is not kept.
      */
     private final Cache<String, String> e164 = Caffeine.newBuilder().maximumSize(100_000).build();
 

@@ -20,7 +20,7 @@ class WarmUpTests {
     final CountDownLatch peerUp = new CountDownLatch(1);
 
     @Test
-    void everyWarmUpRunsOnceReadyOnItsOwnThreadAndAFailureStopsNoOther() {
+    void everyWarmUpRunsOnceReadyOnItsOwnPlatformThreadAndAFailureStopsNoOther() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(SupportAutoConfiguration.class))
                 .withBean("waiting", WarmUp.class, () -> () -> {
@@ -34,13 +34,16 @@ class WarmUpTests {
                 .withBean("failing", WarmUp.class, () -> () -> {
                     throw new IllegalStateException("database not up yet");
                 })
-                .withBean("quick", WarmUp.class, () -> () -> warmed.add("quick"))
+                .withBean("quick", WarmUp.class, () -> () -> warmed.add(Thread.currentThread().isVirtual() ? "virtual" : "quick"))
                 .run(context -> {
                     assertThat(warmed).as("nothing before the service is ready").isEmpty();
 
                     context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
 
-                    await().atMost(Duration.ofSeconds(5)).until(() -> warmed.contains("quick"));
+                    // On a platform thread: virtual threads loading classes pinned both carriers of a
+                    // two-core machine and hung the service (see sentiricWarmUps).
+                    await().atMost(Duration.ofSeconds(5)).until(() -> warmed.contains("quick") || warmed.contains("virtual"));
+                    assertThat(warmed).as("a warm-up ran on a virtual thread").doesNotContain("virtual");
                     assertThat(warmed).as("one waiting for its peer holds up no other").doesNotContain("waiting");
                     peerUp.countDown();
                     await().atMost(Duration.ofSeconds(5)).until(() -> warmed.contains("waiting"));
