@@ -90,6 +90,7 @@ public class EventsAutoConfiguration {
                                          ConnectionFactory connectionFactory) {
             String name = serviceQueue(properties, environment);
             Map<String, Object> arguments = new HashMap<>();
+            Map<String, Object> deadLetterArguments = new HashMap<>();
             // Qpid (the embedded broker) refuses these arguments; RabbitMQ uses them to dead-letter
             // what an operator rejects by hand. Our own dead-lettering does not depend on them.
             if (isRabbitMq(connectionFactory)) {
@@ -97,10 +98,11 @@ public class EventsAutoConfiguration {
                 arguments.put("x-dead-letter-routing-key", name);
                 if (properties.queueExpiry() != null) {
                     arguments.put("x-expires", properties.queueExpiry().toMillis());
+                    deadLetterArguments.put("x-expires", properties.queueExpiry().toMillis());
                 }
             }
             Queue queue = new Queue(name, true, false, false, arguments);
-            Queue deadLetterQueue = new Queue(name + ".dlq", true, false, false);
+            Queue deadLetterQueue = new Queue(name + ".dlq", true, false, false, deadLetterArguments);
             List<Declarable> declarables = new ArrayList<>(List.of(queue, deadLetterQueue,
                     BindingBuilder.bind(deadLetterQueue).to(new DirectExchange(properties.deadLetterExchange())).with(name)));
             TopicExchange exchange = new TopicExchange(properties.exchange());

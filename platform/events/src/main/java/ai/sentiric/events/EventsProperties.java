@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exchange the topic exchange every event goes to
  * @param service the consuming service's name in queue names; {@code spring.application.name} when empty
  * @param queuePrefix prepended to queue names (tests use it to keep runs apart)
- * @param queueExpiry on RabbitMQ, delete the service queue after it had no consumer this long (tests
- *                    use it so that their uniquely named queues go away); none by default
+ * @param queueExpiry on RabbitMQ, delete the service queue and its dead-letter queue after they were
+ *                    unused this long (tests use it so that their uniquely named queues go away);
+ *                    none by default
  * @param maxAttempts how many times a failing event is handled before it is dead-lettered
  * @param initialBackoff the wait before the second attempt; it doubles for each further one
  * @param prefetch unacknowledged messages a consumer may hold

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +74,16 @@ class EventBusIT {
         handler.failures.set(0);
         handler.healed = false;
         deadLetters.replay(0);
+    }
+
+    @Test
+    void aTestRunsQueuesAllExpireTheDeadLetterQueueToo(@Autowired List<Declarables> declarables) {
+        // Uniquely named per run: without an expiry every run would leave its queues on the broker.
+        List<Queue> queues = declarables.stream().flatMap(group -> group.getDeclarablesByType(Queue.class).stream()).toList();
+        assertThat(queues).extracting(Queue::getName).contains(properties.queuePrefix() + "sentiric.bus-test.events.dlq");
+        if (EventsAutoConfiguration.isRabbitMq(connections)) {
+            assertThat(queues).allSatisfy(queue -> assertThat(queue.getArguments()).containsKey("x-expires"));
+        }
     }
 
     @Test
