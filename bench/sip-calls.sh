@@ -41,6 +41,14 @@ fleet_allocated() {
   done
 }
 
+# One line of "name value" differences between $4.before and $4.after, each times $3 per call ($5
+# calls), printed with format $2 after the label $1.
+per_call() {
+  awk -v label="$1" -v format="$2" -v scale="$3" -v calls="$5" 'NR == FNR {before[$1] = $2; next}
+    {printf "%s%s " format, (n++ ? ", " : "    " label ": "), $1, ($2 - before[$1]) * scale / calls}
+    END {print ""}' "$4.before" "$4.after"
+}
+
 # INVITEs sip-signaling refused so far because max-setups calls were being set up.
 shed_count() {
   curl -s http://127.0.0.1:43020/actuator/prometheus | awk '/^sentiric_sip_calls_shed_total/ {printf "%d", $2; found = 1} END {if (!found) print 0}'
@@ -78,12 +86,8 @@ measure() {
   wait "$sampler" 2>/dev/null || true
   if [[ "$label" == sentiric* ]]; then
     echo "    of the failed, refused with 503 by admission control (max-setups): $(( $(shed_count) - shed_before ))"
-    awk -v calls=$((rate * SECONDS_PER_RATE)) 'NR == FNR {before[$1] = $2; next}
-      {printf "%s%s %.2f ms", (n++ ? ", " : "    CPU per call while the load ran: "), $1, ($2 - before[$1]) * 10 / calls}
-      END {print ""}' "$dir/cpu.before" "$dir/cpu.after"
-    awk -v calls=$((rate * SECONDS_PER_RATE)) 'NR == FNR {before[$1] = $2; next}
-      {printf "%s%s %.0f KB", (n++ ? ", " : "    heap allocated per call: "), $1, ($2 - before[$1]) / 1024 / calls}
-      END {print ""}' "$dir/alloc.before" "$dir/alloc.after"
+    per_call "CPU per call while the load ran" "%.2f ms" 10 "$dir/cpu" $((rate * SECONDS_PER_RATE))
+    per_call "heap allocated per call" "%.0f KB" 0.0009765625 "$dir/alloc" $((rate * SECONDS_PER_RATE))
   fi
 }
 

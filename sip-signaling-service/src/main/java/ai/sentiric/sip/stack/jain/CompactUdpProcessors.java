@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.net.DatagramPacket;
 import java.net.InetAddress;
-import java.net.SocketException;
 import java.util.Arrays;
 import java.util.LinkedList;
 import org.slf4j.Logger;
@@ -88,14 +87,12 @@ final class CompactUdpProcessors extends OIOMessageProcessorFactory {
                     byte[] datagram = Arrays.copyOf(buffer, received.getLength());
                     messageQueue.offer(new DatagramQueuedMessageDispatch(
                             new DatagramPacket(datagram, datagram.length, received.getSocketAddress()), System.currentTimeMillis()));
-                } catch (SocketException e) {
-                    if (!isRunning) {
-                        return;
-                    }
-                    log.warn("SIP UDP receive failed: {}", e.toString());
                 } catch (IOException | RuntimeException e) {
-                    // One bad datagram or a transient socket error: the listener keeps receiving.
-                    log.warn("SIP UDP receive failed: {}", e.toString());
+                    // Stopping closes the socket; otherwise one bad datagram or a transient socket
+                    // error, and the listener keeps receiving.
+                    if (isRunning) {
+                        log.warn("SIP UDP receive failed: {}", e.toString());
+                    }
                 }
             }
         }
