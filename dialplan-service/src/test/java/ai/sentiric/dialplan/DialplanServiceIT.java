@@ -292,6 +292,14 @@ class DialplanServiceIT {
         }
 
         @Test
+        void handlersRunOnTheServicesOwnHandlerThreads() {
+            resolve("905551112233", "902124548590", MONDAY_10_ISTANBUL);
+
+            // The named threads of the fixed pool (GrpcHandlerExecutor), started as requests need them.
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).contains("grpc-handler-0");
+        }
+
+        @Test
         void trunksAnnouncementsAndTemplatesResolveOverGrpc() {
             assertThat(grpc.matchSipTrunk(MatchSipTrunkRequest.newBuilder().setSourceIp("127.0.0.1").build()).getTrunk().getName())
                     .isEqualTo("local-carrier");

@@ -2,6 +2,8 @@ package ai.sentiric.support;
 
 import ai.sentiric.support.errors.GrpcErrors;
 import ai.sentiric.support.errors.ProblemDetails;
+import ai.sentiric.support.grpc.GrpcHandlerExecutor;
+import ai.sentiric.support.grpc.GrpcServerProperties;
 import ai.sentiric.support.phone.PhoneNumbers;
 import ai.sentiric.support.tracing.TraceIdClientInterceptor;
 import ai.sentiric.support.tracing.TraceIdFilter;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +25,9 @@ import org.springframework.grpc.server.exception.CompositeGrpcExceptionHandler;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 import org.springframework.grpc.server.exception.GrpcExceptionHandlerInterceptor;
 
-/** Registers the shared error mapping, trace propagation and warm-ups in every service. */
+/** Registers the shared error mapping, gRPC handler threads, trace propagation and warm-ups in every service. */
 @AutoConfiguration
+@EnableConfigurationProperties(GrpcServerProperties.class)
 public class SupportAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SupportAutoConfiguration.class);
@@ -65,6 +69,11 @@ public class SupportAutoConfiguration {
                 log.debug("warm-up {} failed: {}", warmUp, e.toString());
             }
         }));
+    }
+
+    @Bean
+    GrpcHandlerExecutor<?> sentiricGrpcHandlerExecutor(GrpcServerProperties properties) {
+        return new GrpcHandlerExecutor<>(properties);
     }
 
     @Bean
