@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # SIP call rate against the real fleet (user, dialplan, media, RabbitMQ, Redis all live): SIPp
-# places INVITE/100/180/200/ACK/BYE calls (uac-basic-call-expect-200, each held 300 ms, every
-# call allocating a real RTP session) at each rate for the given seconds, and reports completed
-# and failed calls and INVITE->200 percentiles. The same run measures SIPp's own UAS on this
+# places INVITE/100/180/200/ACK/BYE calls (uac-basic-call-expect-200, each held 300 ms) to the
+# demo assistant's always-open line +902124548592 at each rate: every call resolves the demo
+# dialplan, allocates a real RTP session that sends audio and records the call to a WAV file, and
+# carries five events (started, answered, ended, media quality, recording available); each rate
+# runs for the given seconds, and the script reports completed and failed calls and INVITE->200
+# percentiles. The same run measures SIPp's own UAS on this
 # machine (SIPp's built-in uac against its built-in uas) as the ceiling. The calls offer RTP port
 # 40000, where a sink (RtpSink) is bound, as a caller's phone would be. A warm-up comes first and
 # is not reported: 30 s each at 20, 50 and 100 calls/s, then 60 s at 200 (about 20,000 calls). A
@@ -93,16 +96,16 @@ measure() {
 
 UAS_PORT=45999
 sipp -sn uas -i 127.0.0.1 -p $UAS_PORT -nostdin -bg >/dev/null 2>&1 || true
-trap 'kill ${SINK_PID:-} 2>/dev/null; pkill -f "sipp -sn uas -i 127.0.0.1 -p $UAS_PORT" || true; kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill ${SINK_PID:-} 2>/dev/null; pkill -f "sipp -sn uas -i 127.0.0.1 -p $UAS_PORT" || true; kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -rf "$WORK" "$RECORDINGS" "$STACK_LOG"' EXIT
 "$JAVA_HOME/bin/java" -Xmx32m -cp "bench/target/bench-${VERSION}.jar" ai.sentiric.bench.RtpSink 40000 > /dev/null &
 SINK_PID=$!
 for warm in 20 50 100 200; do
-  SECONDS_PER_RATE=$([ $warm = 200 ] && echo 60 || echo 30) measure "warm-up (not a result)" $warm 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548590 \
+  SECONDS_PER_RATE=$([ $warm = 200 ] && echo 60 || echo 30) measure "warm-up (not a result)" $warm 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548592 \
     -key caller 05551112233 -key caller_rtp 40000 > /dev/null
 done
 for rate in $RATES; do
-  measure "sentiric (real fleet)" "$rate" 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548590 \
+  measure "sentiric (real fleet)" "$rate" 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548592 \
     -key caller 05551112233 -key caller_rtp 40000
-  measure "SIPp uas (ceiling)" "$rate" 127.0.0.1:$UAS_PORT -sf "$SCENARIO" -s 902124548590 \
+  measure "SIPp uas (ceiling)" "$rate" 127.0.0.1:$UAS_PORT -sf "$SCENARIO" -s 902124548592 \
     -key caller 05551112233 -key caller_rtp 40000
 done

@@ -8,11 +8,11 @@ source "$(dirname "$0")/lib.sh"
 RATE=${1:-20}
 SCENARIO=$PWD/bench/sipp/uac-bench-call-expect-200.xml
 WORK=$(mktemp -d)
-trap 'kill ${SINK_PID:-} 2>/dev/null; kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill ${SINK_PID:-} 2>/dev/null; kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -rf "$WORK" "$RECORDINGS" "$STACK_LOG"' EXIT
 "$JAVA_HOME/bin/java" -Xmx32m -cp "bench/target/bench-${VERSION}.jar" ai.sentiric.bench.RtpSink 40000 > /dev/null &
 SINK_PID=$!
 (cd "$WORK" && timeout 150 sipp 127.0.0.1:35060 -sf "$SCENARIO" \
-    -s 902124548590 -key caller 05551112233 -key caller_rtp 40000 -r "$RATE" -m $((RATE * 30)) -l $((RATE * 4)) \
+    -s 902124548592 -key caller 05551112233 -key caller_rtp 40000 -r "$RATE" -m $((RATE * 30)) -l $((RATE * 4)) \
     -i 127.0.0.1 -p $((46000 + RANDOM % 1000)) -nostdin -trace_stat -fd 5 -timeout 120s > sipp.out 2>&1 || true)
 stat=$(ls "$WORK"/*_.csv | head -1)
 awk -F';' 'NR == 1 {for (i = 1; i <= NF; i++) {if ($i == "SuccessfulCall(C)") ok = i; if ($i == "FailedCall(C)") failed = i}}

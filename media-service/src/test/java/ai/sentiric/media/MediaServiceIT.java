@@ -19,6 +19,8 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -269,6 +271,32 @@ class MediaServiceIT {
             await().atMost(Duration.ofSeconds(5)).until(() -> !events.bodies("call.recording.available", callId).isEmpty());
             assertThat(events.bodies("call.recording.available", callId).getFirst()).contains(uri).contains("\"channels\":1");
             media.releasePort(ReleasePortRequest.newBuilder().setCallId(callId).build());
+        }
+    }
+
+    @Test
+    void aCallAllocatedWithRecordingIsRecordedFromItsFirstPacketIntoItsDaysDirectory() throws Exception {
+        String callId = newCall();
+        int port = media.allocatePort(AllocatePortRequest.newBuilder().setCallId(callId).setTenantId("sentiric_demo")
+                .setMode(SessionMode.SESSION_MODE_NORMAL).setCodec(Codec.CODEC_PCMU)
+                .setRecording(RecordingOptions.newBuilder().setStereo(true)).build()).getRtpPort();
+        try (RtpPeer phone = new RtpPeer(port)) {
+            phone.sendTone(25, 600, 6000);
+        }
+        media.releasePort(ReleasePortRequest.newBuilder().setCallId(callId).build());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events.bodies("call.recording.available", callId).isEmpty());
+        String event = events.bodies("call.recording.available", callId).getFirst();
+        assertThat(event).contains("\"channels\":2");
+        String uri = event.replaceAll(".*\"recordingUri\":\"([^\"]+)\".*", "$1");
+        Path file = Path.of(URI.create(uri));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(file.getParent()).endsWith(Path.of("sentiric_demo", String.valueOf(today.getYear()),
+                "%02d".formatted(today.getMonthValue()), "%02d".formatted(today.getDayOfMonth())));
+        try (AudioInputStream wav = AudioSystem.getAudioInputStream(file.toFile())) {
+            assertThat(wav.getFormat().getChannels()).isEqualTo(2);
+            // The caller's half second, from the first packet on.
+            assertThat(wav.getFrameLength() / 8000.0).isGreaterThanOrEqualTo(0.45);
         }
     }
 

@@ -138,6 +138,9 @@ final class FakePlatform implements AutoCloseable {
         @Override
         public void allocatePort(AllocatePortRequest request, StreamObserver<AllocatePortResponse> response) {
             allocations.add(request);
+            if (request.hasRecording()) {
+                recordings.add(request.getCallId());
+            }
             AllocatePortResponse allocated = AllocatePortResponse.newBuilder().setRtpPort(ports.addAndGet(2)).setRtpHost("203.0.113.10").build();
             // An overloaded media-service: the session exists, the answer comes allocationDelay later.
             late.schedule(() -> {

@@ -19,11 +19,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** The MediaService contract, adapted onto the engine: proto in, engine call, proto out. */
 @Service
 public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaGrpcService.class);
 
     private final MediaEngine engine;
     private final AudioClips clips;
@@ -48,6 +52,9 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
             allocation = engine.allocate(spec);
         } catch (MediaEngine.NoPortException e) {
             throw new DomainException(ErrorKind.RESOURCE_EXHAUSTED, e.getMessage());
+        }
+        if (request.hasRecording() && !allocation.existing()) {
+            record(callId, request.getRecording().getStereo());
         }
         reply(response, AllocatePortResponse.newBuilder().setRtpPort(allocation.port())
                 .setRtpHost(properties.advertisedAddress()).build());
@@ -179,6 +186,17 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
             throw unknownCall(callId);
         } catch (IOException e) {
             throw new DomainException(ErrorKind.UNAVAILABLE, "recording not written: " + e.getMessage());
+        }
+    }
+
+    /** The recording asked for with the allocation: a failure costs the recording, not the call. */
+    private void record(String callId, boolean stereo) {
+        try {
+            engine.startRecording(callId, stereo);
+        } catch (MediaEngine.UnknownCallException e) {
+            // Released already (a CANCEL overtook the allocation): nothing to record.
+        } catch (UncheckedIOException e) {
+            log.warn("call {} not recorded: {}", callId, e.getMessage());
         }
     }
 

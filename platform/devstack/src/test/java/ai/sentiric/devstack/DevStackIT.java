@@ -17,6 +17,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -220,9 +222,21 @@ class DevStackIT {
             assertThat(call.exitValue()).isZero();
             sipChannel.shutdownNow();
         }
-        Path recording = root().resolve("run/recordings/sentiric_demo/" + callId + ".wav");
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(recording) && Files.size(recording) > 16_000);
+        // In the tenant's directory of the day: run/recordings/sentiric_demo/<yyyy>/<MM>/<dd>/<call id>.wav
+        await().atMost(Duration.ofSeconds(10)).until(() -> recording(callId).filter(file -> file.toFile().length() > 16_000).isPresent());
+        assertThat(root().resolve("run/recordings/sentiric_demo").relativize(recording(callId).orElseThrow()).toString())
+                .matches("\\d{4}/\\d{2}/\\d{2}/" + callId + "\\.wav");
         await().atMost(Duration.ofSeconds(15)).until(() -> cdr(callId).contains("\"status\":\"COMPLETED\"")
                 && cdr(callId).contains(callId + ".wav"));
+    }
+
+    static Optional<Path> recording(String callId) throws IOException {
+        Path tenant = root().resolve("run/recordings/sentiric_demo");
+        if (!Files.isDirectory(tenant)) {
+            return Optional.empty();
+        }
+        try (var files = Files.walk(tenant)) {
+            return files.filter(file -> file.getFileName().toString().equals(callId + ".wav")).findFirst();
+        }
     }
 }

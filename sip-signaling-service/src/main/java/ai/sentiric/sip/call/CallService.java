@@ -171,9 +171,10 @@ public class CallService {
                 return;
             }
             boolean echo = resolution.getAction().getType() == ActionType.ACTION_TYPE_ECHO_TEST;
+            boolean record = "true".equals(resolution.getAction().getDataMap().get("record"));
             AllocatePortResponse port;
             try {
-                port = media.allocate(call.callId, resolution.getTenantId(), agreed, echo);
+                port = media.allocate(call.callId, resolution.getTenantId(), agreed, echo, record);
             } catch (StatusRuntimeException e) {
                 log.warn("no media for call {}: {}", call.callId, e.getStatus());
                 refuse(call, serviceUnavailable());
@@ -187,9 +188,6 @@ public class CallService {
             if (!call.attachMedia(resolution.getTenantId(), port.getRtpPort())) {
                 media.release(call.callId);
                 return;
-            }
-            if ("true".equals(resolution.getAction().getDataMap().get("record"))) {
-                media.startRecording(call.callId);
             }
             String trunkName = trunk.map(SipTrunk::getName).orElse("");
             if (!call.ring(() -> announcer.started(call, trunkName, resolution, agreed, port.getRtpPort()))) {

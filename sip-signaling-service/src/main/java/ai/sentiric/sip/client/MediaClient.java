@@ -4,9 +4,9 @@ import ai.sentiric.proto.media.v1.AllocatePortRequest;
 import ai.sentiric.proto.media.v1.AllocatePortResponse;
 import ai.sentiric.proto.media.v1.Codec;
 import ai.sentiric.proto.media.v1.MediaServiceGrpc;
+import ai.sentiric.proto.media.v1.RecordingOptions;
 import ai.sentiric.proto.media.v1.ReleasePortRequest;
 import ai.sentiric.proto.media.v1.SessionMode;
-import ai.sentiric.proto.media.v1.StartRecordingRequest;
 import ai.sentiric.sip.SipProperties;
 import ai.sentiric.sip.sdp.SdpNegotiation;
 import ai.sentiric.support.warmup.WarmUp;
@@ -39,23 +39,22 @@ public class MediaClient implements WarmUp {
         this.deadlineMillis = properties.rpcDeadline().toMillis();
     }
 
-    public AllocatePortResponse allocate(String callId, String tenantId, SdpNegotiation.Agreed agreed, boolean echo) {
-        return stub().allocatePort(AllocatePortRequest.newBuilder()
+    /**
+     * Opens the call's media session; {@code record}: recorded from its start (a mono mix), in the
+     * same round trip. media-service treats a recording that cannot start as costing the
+     * recording, not the call.
+     */
+    public AllocatePortResponse allocate(String callId, String tenantId, SdpNegotiation.Agreed agreed, boolean echo, boolean record) {
+        AllocatePortRequest.Builder request = AllocatePortRequest.newBuilder()
                 .setCallId(callId).setTenantId(tenantId)
                 .setMode(echo ? SessionMode.SESSION_MODE_ECHO : SessionMode.SESSION_MODE_NORMAL)
                 .setRemoteRtpAddr(agreed.remoteHost() + ":" + agreed.remotePort())
                 .setCodec(agreed.alaw() ? Codec.CODEC_PCMA : Codec.CODEC_PCMU)
-                .setTelephoneEventPayloadType(agreed.telephoneEventPayloadType())
-                .build());
-    }
-
-    /** Records the call (a mono mix) until its session ends; a failure costs the recording, not the call. */
-    public void startRecording(String callId) {
-        try {
-            stub().startRecording(StartRecordingRequest.newBuilder().setCallId(callId).build());
-        } catch (StatusRuntimeException e) {
-            log.warn("call {} not recorded: {}", callId, e.getStatus());
+                .setTelephoneEventPayloadType(agreed.telephoneEventPayloadType());
+        if (record) {
+            request.setRecording(RecordingOptions.getDefaultInstance());
         }
+        return stub().allocatePort(request.build());
     }
 
     /**

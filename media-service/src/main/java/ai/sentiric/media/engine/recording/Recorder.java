@@ -39,12 +39,12 @@ public final class Recorder {
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private long frames;
 
+    /** Records into {@code target}, whose directory must exist (see {@link RecordingStore}). */
     public Recorder(Path target, boolean stereo) {
         this.target = target;
         this.raw = target.resolveSibling(target.getFileName() + ".part");
         this.stereo = stereo;
         try {
-            Files.createDirectories(target.getParent());
             this.file = FileChannel.open(raw, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE);
             file.write(header(0), 0);

@@ -4,6 +4,7 @@ import ai.sentiric.media.engine.playback.Playback;
 import ai.sentiric.media.engine.playback.PlaybackResult;
 import ai.sentiric.media.engine.ports.PortPool;
 import ai.sentiric.media.engine.recording.Recorder;
+import ai.sentiric.media.engine.recording.RecordingStore;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -55,6 +56,7 @@ public final class MediaEngine implements AutoCloseable {
     private final EngineSettings settings;
     private final EngineListener listener;
     private final PortPool ports;
+    private final RecordingStore recordings;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final ReceiveLoop receiveLoop = new ReceiveLoop();
     /**
@@ -72,6 +74,7 @@ public final class MediaEngine implements AutoCloseable {
         this.settings = settings;
         this.listener = listener;
         this.ports = new PortPool(settings.portMin(), settings.portMax(), settings.quarantine(), Clock.systemUTC());
+        this.recordings = new RecordingStore(settings.recordings(), Clock.systemUTC());
         BiConsumer<Session, EndReason> expire = (session, reason) -> {
             if (sessions.remove(session.spec.callId(), session)) {
                 enders.execute(() -> finish(session, reason));
@@ -171,7 +174,7 @@ public final class MediaEngine implements AutoCloseable {
     }
 
     public void startRecording(String callId, boolean stereo) throws UnknownCallException {
-        session(callId).startRecording(stereo);
+        session(callId).startRecording(recordings, stereo);
     }
 
     /** Stops the call's recording and writes its WAV file; empty when nothing was recording. */

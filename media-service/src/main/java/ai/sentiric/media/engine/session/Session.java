@@ -9,6 +9,7 @@ import ai.sentiric.media.engine.jitter.MosEstimate;
 import ai.sentiric.media.engine.jitter.ReceiverStatistics;
 import ai.sentiric.media.engine.playback.Playback;
 import ai.sentiric.media.engine.recording.Recorder;
+import ai.sentiric.media.engine.recording.RecordingStore;
 import ai.sentiric.media.engine.rtp.RtpPacket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -319,9 +320,9 @@ final class Session {
         subscribers.remove(subscriber);
     }
 
-    synchronized void startRecording(boolean stereo) {
+    synchronized void startRecording(RecordingStore store, boolean stereo) {
         if (recorder == null && !ended) {
-            recorder = new Recorder(settings.recordings().resolve(spec.tenantId()).resolve(spec.callId() + ".wav"), stereo);
+            recorder = store.open(spec.tenantId(), spec.callId(), stereo);
         }
     }
 

@@ -19,7 +19,7 @@ class RecorderTests {
 
     @Test
     void monoSumsBothSidesOnOneTimelineIntoAStandardWavFile() throws Exception {
-        Path target = directory.resolve("t1").resolve("call.wav");
+        Path target = directory.resolve("call.wav");
         Recorder recorder = new Recorder(target, false);
         // 2,000 ticks (40 s, several flushes of the write buffer); the caller talks in the even ones.
         for (int tick = 0; tick < 2_000; tick++) {

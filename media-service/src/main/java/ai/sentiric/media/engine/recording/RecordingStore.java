@@ -1,0 +1,61 @@
+package ai.sentiric.media.engine.recording;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where recordings go: {@code <root>/<tenant>/<yyyy>/<MM>/<dd>/<call id>.wav}, by the day (UTC)
+ * the recording started. One directory a day keeps directories small (a busy tenant records tens
+ * of thousands of calls a day, and one flat directory of millions of files is slow to list and to
+ * clean up) and lets retention delete whole days.
+ *
+ * <p>Each day's directory is created once: {@link Files#createDirectories} on a directory that
+ * exists costs a failed {@code mkdir} and an exception, and it ran for every recorded call. A
+ * directory removed while the service runs (retention cleaning up) is created again on the next
+ * recording into it.
+ */
+public final class RecordingStore {
+
+    private final Path root;
+    private final Clock clock;
+    private final Set<Path> created = ConcurrentHashMap.newKeySet();
+
+    public RecordingStore(Path root, Clock clock) {
+        this.root = root;
+        this.clock = clock;
+    }
+
+    /** Starts recording a call into its day's directory. */
+    public Recorder open(String tenantId, String callId, boolean stereo) {
+        LocalDate day = LocalDate.now(clock);
+        Path directory = root.resolve(tenantId).resolve(String.valueOf(day.getYear()))
+                .resolve("%02d".formatted(day.getMonthValue())).resolve("%02d".formatted(day.getDayOfMonth()));
+        Path target = directory.resolve(callId + ".wav");
+        try {
+            if (!created.contains(directory)) {
+                Files.createDirectories(directory);
+                created.add(directory);
+            }
+            try {
+                return new Recorder(target, stereo);
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                created.remove(directory);
+                Files.createDirectories(directory);
+                created.add(directory);
+                return new Recorder(target, stereo);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record to " + target, e);
+        }
+    }
+}
