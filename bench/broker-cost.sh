@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # What the local RabbitMQ costs per event: 600-byte messages (a call.started) at each rate to a
 # durable queue with publisher confirms and one acknowledgement per message, as the services do;
-# the broker's CPU per message, persistent (what the platform publishes) beside transient. Every
-# call carries 4 events (call.started, call.answered, call.ended, media.quality), so 4 times the
-# figure is the broker's floor under the fleet's CPU per call. Needs no stack, only the broker on
+# the broker's CPU per message, persistent (what the platform publishes) beside transient, to a
+# classic queue of version 1 (what the services declare) and of version 2. A recorded call
+# carries 5 events (call.started, call.answered, call.ended, media.quality,
+# call.recording.available), so 5 times the figure is about the broker's share of a call's CPU. Needs no stack, only the broker on
 # this machine.
 # Usage: bench/broker-cost.sh [seconds=10] [rates="600 2000 4000"]
 set -euo pipefail
