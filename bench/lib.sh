@@ -14,6 +14,12 @@ export SENTIRIC_MEDIA_RECORDINGS=$RECORDINGS
 # mapped to nice values (as root) only made the set-up latency worse (150 calls/s: p99 84 ms with
 # them, 32 ms without, same build).
 export SENTIRIC_JAVA_OPTS=${SENTIRIC_JAVA_OPTS:--Xms256m -XX:MaxGCPauseMillis=5 -XX:+AlwaysPreTouch}
+# The stack of a benchmark that just ended may hold its ports a few seconds more (two runs back to
+# back failed to start on "port already in use").
+for _ in $(seq 1 60); do
+  ss -ltn 2>/dev/null | grep -qE ':(35060|4[23]0[0-9][0-9]) ' || break
+  sleep 1
+done
 SENTIRIC_SKIP_BUILD=1 SENTIRIC_INFRA=${SENTIRIC_INFRA:-local} SENTIRIC_PORT_OFFSET=30000 ./sentiric > "$STACK_LOG" 2>&1 &
 STACK_PID=$!
 trap 'kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -rf "$STACK_LOG" "$RECORDINGS"' EXIT
