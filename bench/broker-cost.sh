@@ -4,8 +4,8 @@
 # the broker's CPU per message, persistent (what the platform publishes) beside transient, to a
 # classic queue of version 1 (what the services declare) and of version 2. A recorded call
 # carries 5 events (call.started, call.answered, call.ended, media.quality,
-# call.recording.available), so 5 times the figure is about the broker's share of a call's CPU. Needs no stack, only the broker on
-# this machine.
+# call.recording.available), so 5 times the figure is about the broker's share of a call's CPU.
+# Needs no stack, only the broker on this machine.
 # Usage: bench/broker-cost.sh [seconds=10] [rates="600 2000 4000"]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -22,7 +22,13 @@ for _ in $(seq 1 60); do
 done
 SENTIRIC_SKIP_BUILD=1 SENTIRIC_INFRA=${SENTIRIC_INFRA:-local} SENTIRIC_PORT_OFFSET=30000 ./sentiric > "$STACK_LOG" 2>&1 &
 STACK_PID=$!
-trap 'kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -rf "$STACK_LOG" "$RECORDINGS"' EXIT
+# Stops the stack and removes what it left; a script with more to clean up calls it from its own trap.
+stop_stack() {
+  kill $STACK_PID 2>/dev/null
+  wait $STACK_PID 2>/dev/null || true
+  rm -rf "$STACK_LOG" "$RECORDINGS"
+}
+trap stop_stack EXIT
 for _ in $(seq 1 180); do
   grep -q "Sentiric is running" "$STACK_LOG" && break
   kill -0 $STACK_PID 2>/dev/null || { cat "$STACK_LOG"; exit 1; }

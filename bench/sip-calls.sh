@@ -5,10 +5,9 @@
 # dialplan, allocates a real RTP session that sends audio and records the call to a WAV file, and
 # carries five events (started, answered, ended, media quality, recording available); each rate
 # runs for the given seconds, and the script reports completed and failed calls and INVITE->200
-# percentiles. The same run measures SIPp's own UAS on this
-# machine (SIPp's built-in uac against its built-in uas) as the ceiling. The calls offer RTP port
-# 40000, where a sink (RtpSink) is bound, as a caller's phone would be. A warm-up comes first and
-# is not reported: 30 s each at 20, 50 and 100 calls/s, then 60 s at 200 (about 20,000 calls). A
+# percentiles. The same run measures SIPp's own UAS on this machine (SIPp's built-in uac against
+# its built-in uas) as the ceiling. The calls offer RTP port 40000, where a sink (RtpSink) is
+# bound, as a caller's phone would be. A warm-up comes first and is not reported: 30 s each at 20, 50 and 100 calls/s, then 60 s at 200 (about 20,000 calls). A
 # freshly started fleet runs interpreted code, and a burst at full rate then is an overload it may
 # not recover from; after a warm-up of 5,000 calls the JIT compilers still took 15-22 % of every
 # service's CPU in the measured minute. The figures are of the steady state a carrier's fleet is
@@ -96,7 +95,7 @@ measure() {
 
 UAS_PORT=45999
 sipp -sn uas -i 127.0.0.1 -p $UAS_PORT -nostdin -bg >/dev/null 2>&1 || true
-trap 'kill ${SINK_PID:-} 2>/dev/null; pkill -f "sipp -sn uas -i 127.0.0.1 -p $UAS_PORT" || true; kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -rf "$WORK" "$RECORDINGS" "$STACK_LOG"' EXIT
+trap 'kill ${SINK_PID:-} 2>/dev/null; pkill -f "sipp -sn uas -i 127.0.0.1 -p $UAS_PORT" || true; stop_stack; rm -rf "$WORK"' EXIT
 "$JAVA_HOME/bin/java" -Xmx32m -cp "bench/target/bench-${VERSION}.jar" ai.sentiric.bench.RtpSink 40000 > /dev/null &
 SINK_PID=$!
 for warm in 20 50 100 200; do

@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib.sh"
 RATE=${1:-20}
 SCENARIO=$PWD/bench/sipp/uac-bench-call-expect-200.xml
 WORK=$(mktemp -d)
-trap 'kill ${SINK_PID:-} 2>/dev/null; kill $STACK_PID 2>/dev/null; wait $STACK_PID 2>/dev/null || true; rm -rf "$WORK" "$RECORDINGS" "$STACK_LOG"' EXIT
+trap 'kill ${SINK_PID:-} 2>/dev/null; stop_stack; rm -rf "$WORK"' EXIT
 "$JAVA_HOME/bin/java" -Xmx32m -cp "bench/target/bench-${VERSION}.jar" ai.sentiric.bench.RtpSink 40000 > /dev/null &
 SINK_PID=$!
 (cd "$WORK" && timeout 150 sipp 127.0.0.1:35060 -sf "$SCENARIO" \

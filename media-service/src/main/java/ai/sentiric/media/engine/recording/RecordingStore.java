@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RecordingStore {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+
     private final Path root;
     private final Clock clock;
     private final Set<Path> created = ConcurrentHashMap.newKeySet();
@@ -34,14 +37,11 @@ public final class RecordingStore {
 
     /** Starts recording a call into its day's directory. */
     public Recorder open(String tenantId, String callId, boolean stereo) {
-        LocalDate day = LocalDate.now(clock);
-        Path directory = root.resolve(tenantId).resolve(String.valueOf(day.getYear()))
-                .resolve("%02d".formatted(day.getMonthValue())).resolve("%02d".formatted(day.getDayOfMonth()));
+        Path directory = root.resolve(tenantId).resolve(DAY.format(LocalDate.now(clock)));
         Path target = directory.resolve(callId + ".wav");
         try {
             if (!created.contains(directory)) {
-                Files.createDirectories(directory);
-                created.add(directory);
+                create(directory);
             }
             try {
                 return new Recorder(target, stereo);
@@ -49,13 +49,16 @@ public final class RecordingStore {
                 if (!(e.getCause() instanceof NoSuchFileException)) {
                     throw e;
                 }
-                created.remove(directory);
-                Files.createDirectories(directory);
-                created.add(directory);
+                create(directory);
                 return new Recorder(target, stereo);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record to " + target, e);
         }
+    }
+
+    private void create(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        created.add(directory);
     }
 }

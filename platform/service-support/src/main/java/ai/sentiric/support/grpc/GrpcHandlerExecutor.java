@@ -11,7 +11,8 @@ import org.springframework.grpc.server.ServerBuilderCustomizer;
  * place of grpc-java's default, an unbounded cached pool that hands every callback over through a
  * {@code SynchronousQueue}. Under load that hand-over is the cost: each task wakes a parked thread
  * (or spins for one), and ResolveDialplan at saturation did 18,100 resolutions/s with it, 33,000
- * with this pool (bench/resolve-dialplan.sh, same machine, side by side), because a busy thread
+ * with this pool (ResolveDialplanBench against one dialplan-service restarted with each, side by
+ * side; README, Performance), because a busy thread
  * takes the next request from the queue without sleeping in between. Virtual threads did 24,900,
  * and they load classes pinned to their carrier, which hung a service at start once
  * (spring-boot#51463; see {@code SupportAutoConfiguration#sentiricWarmUps}).
