@@ -1,7 +1,7 @@
 package ai.sentiric.bench;
 
-import ai.sentiric.proto.dialplan.v1.ResolveDialplanResponse;
 import ai.sentiric.proto.dialplan.v1.Resolution;
+import ai.sentiric.proto.dialplan.v1.ResolveDialplanResponse;
 import ai.sentiric.proto.event.v1.*;
 import ai.sentiric.proto.user.v1.User;
 import com.google.protobuf.Timestamp;
@@ -12,10 +12,14 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,7 +93,7 @@ public final class CdrIngestBench {
         AtomicLong received = new AtomicLong();
         consumerChannel.basicConsume(queue, false, new DefaultConsumer(consumerChannel) {
             @Override
-            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) throws java.io.IOException {
+            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) throws IOException {
                 long count = received.incrementAndGet();
                 if (count % 100 == 0 || count == total) {
                     getChannel().basicAck(envelope.getDeliveryTag(), true);
@@ -132,7 +136,7 @@ public final class CdrIngestBench {
     private static void visibility(Connection connection, String jdbcUrl, String tenant, int callsPerSecond, int seconds)
             throws Exception {
         Map<String, Long> endedAt = new ConcurrentHashMap<>();
-        List<Long> delays = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> delays = Collections.synchronizedList(new ArrayList<>());
         Thread poller = Thread.ofPlatform().start(() -> poll(jdbcUrl, tenant, endedAt, delays));
         Channel channel = connection.createChannel();
         channel.confirmSelect();
@@ -258,7 +262,7 @@ public final class CdrIngestBench {
                 .setTraceId(callId).setTimestamp(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()));
     }
 
-    private static long scalar(java.sql.PreparedStatement statement) throws java.sql.SQLException {
+    private static long scalar(PreparedStatement statement) throws SQLException {
         try (var rs = statement.executeQuery()) {
             rs.next();
             return rs.getLong(1);

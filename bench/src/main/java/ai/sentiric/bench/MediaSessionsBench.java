@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -193,7 +194,7 @@ public final class MediaSessionsBench {
     }
 
     /** Tells the receiver thread to stop at the end of a run. */
-    private static final java.util.concurrent.atomic.AtomicBoolean STOP = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean STOP = new AtomicBoolean();
 
     /**
      * AllocatePort + ReleasePort pairs as fast as the service takes them: {@code WINDOW} pairs in

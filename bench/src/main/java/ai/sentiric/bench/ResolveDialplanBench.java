@@ -8,7 +8,10 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -63,7 +66,7 @@ public final class ResolveDialplanBench {
     }
 
     static List<ResolveDialplanRequest> requests() {
-        var list = new java.util.ArrayList<ResolveDialplanRequest>();
+        var list = new ArrayList<ResolveDialplanRequest>();
         for (int i = 0; i < 1000; i++) {
             list.add(request("+90532" + String.format("%07d", i), "+902124548590", OPEN));
             if (i % 4 == 0) {
@@ -74,7 +77,7 @@ public final class ResolveDialplanBench {
                 list.add(request("+90532" + String.format("%07d", i), "+902124548590", CLOSED));
             }
         }
-        java.util.Collections.shuffle(list, new java.util.Random(42));
+        Collections.shuffle(list, new Random(42));
         return List.copyOf(list);
     }
 

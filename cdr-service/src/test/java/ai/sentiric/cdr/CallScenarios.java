@@ -1,7 +1,8 @@
 package ai.sentiric.cdr;
 
-import ai.sentiric.proto.dialplan.v1.ResolveDialplanResponse;
+import ai.sentiric.events.EventTypes;
 import ai.sentiric.proto.dialplan.v1.Resolution;
+import ai.sentiric.proto.dialplan.v1.ResolveDialplanResponse;
 import ai.sentiric.proto.event.v1.*;
 import ai.sentiric.proto.user.v1.Contact;
 import ai.sentiric.proto.user.v1.User;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /** The events of one realistic call, as the fleet publishes them. */
 public final class CallScenarios {
@@ -66,12 +68,12 @@ public final class CallScenarios {
     }
 
     public static EventEnvelope event(String callId, String tenantId, Instant at,
-                               java.util.function.UnaryOperator<EventEnvelope.Builder> payload) {
+                               UnaryOperator<EventEnvelope.Builder> payload) {
         EventEnvelope.Builder builder = EventEnvelope.newBuilder().setEventId(UUID.randomUUID().toString()).setCallId(callId)
                 .setTenantId(tenantId).setTraceId("trace-" + callId)
                 .setTimestamp(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()));
         EventEnvelope event = payload.apply(builder).build();
-        return event.toBuilder().setEventType(ai.sentiric.events.EventTypes.of(event.getPayloadCase()).orElseThrow()).build();
+        return event.toBuilder().setEventType(EventTypes.of(event.getPayloadCase()).orElseThrow()).build();
     }
 
     /** The same events for another call id (fresh event ids too, as a different call's would be). */

@@ -9,11 +9,13 @@ import ai.sentiric.events.EventsProperties;
 import ai.sentiric.proto.event.v1.CallAnswered;
 import ai.sentiric.proto.event.v1.EventEnvelope;
 import ai.sentiric.testkit.spring.InfrastructureTest;
+import com.google.protobuf.Timestamp;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -67,7 +69,7 @@ class CdrServiceIT {
     void publishAtLeastOnce(List<EventEnvelope> envelopes) {
         List<EventEnvelope> pending = envelopes;
         while (!pending.isEmpty()) {
-            List<EventEnvelope> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<EventEnvelope> failed = Collections.synchronizedList(new ArrayList<>());
             List<CompletableFuture<?>> confirms = new ArrayList<>();
             for (EventEnvelope event : pending) {
                 try {
@@ -167,7 +169,7 @@ class CdrServiceIT {
             template.send(events.exchange(), "call.started", MessageBuilder.withBody("{{{".getBytes(StandardCharsets.UTF_8)).build());
             publisher.publish(CallScenarios.event(run + "-zero", "t", Instant.parse("2026-11-20T08:00:00Z"),
                     b -> b.setCallAnswered(CallAnswered.getDefaultInstance())).toBuilder()
-                    .setTimestamp(com.google.protobuf.Timestamp.newBuilder().setSeconds(-62135596800L)).build());
+                    .setTimestamp(Timestamp.newBuilder().setSeconds(-62135596800L)).build());
             publisher.publish(CallScenarios.event("", "t", Instant.parse("2026-11-20T08:00:00Z"),
                     b -> b.setCallAnswered(CallAnswered.getDefaultInstance())));
             List<EventEnvelope> good = CallScenarios.cancelled(run + "-good", "t", Instant.parse("2026-11-20T08:00:00Z"));

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.springframework.stereotype.Component;
 
 /** Every meter of dialplan-service. */
@@ -13,7 +15,7 @@ public class DialplanMetrics {
     private final MeterRegistry registry;
     private final Timer resolveTimer;
     /** One counter per outcome, looked up without building a meter id on the hot path. */
-    private final java.util.concurrent.ConcurrentMap<String, Counter> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> outcomes = new ConcurrentHashMap<>();
 
     public DialplanMetrics(MeterRegistry registry) {
         this.registry = registry;

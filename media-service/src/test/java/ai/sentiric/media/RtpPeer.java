@@ -9,6 +9,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
@@ -131,7 +132,7 @@ public final class RtpPeer implements AutoCloseable {
             DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
             try {
                 socket.receive(datagram);
-                byte[] copy = java.util.Arrays.copyOf(buffer, datagram.getLength());
+                byte[] copy = Arrays.copyOf(buffer, datagram.getLength());
                 received.add(new Received(RtpPacket.parse(copy, copy.length), System.nanoTime()));
             } catch (IOException | RtpPacket.MalformedRtpException e) {
                 // Closed, or not RTP: the peer only records RTP.

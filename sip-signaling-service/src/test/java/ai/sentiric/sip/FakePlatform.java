@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -127,7 +128,7 @@ final class FakePlatform implements AutoCloseable {
             response.onNext(ResolveDialplanResponse.newBuilder().setTenantId("sentiric_demo")
                     .setDialplanId(echo ? "DP_ECHO_TEST" : "DP_DEMO_WELCOME")
                     .setAction(DialplanAction.newBuilder().setType(echo ? ActionType.ACTION_TYPE_ECHO_TEST
-                            : ActionType.ACTION_TYPE_START_AI_CONVERSATION).putAllData(echo ? java.util.Map.of("record", "true") : java.util.Map.of()))
+                            : ActionType.ACTION_TYPE_START_AI_CONVERSATION).putAllData(echo ? Map.of("record", "true") : Map.of()))
                     .setResolution(Resolution.RESOLUTION_ACTIVE)
                     .build());
             response.onCompleted();

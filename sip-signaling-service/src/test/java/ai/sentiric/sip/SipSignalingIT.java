@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -310,7 +311,7 @@ class SipSignalingIT {
         assertThat(platform.credentialLookups).containsExactly("1001");
         assertThat(registrar.bindings("1001")).hasSize(1).allSatisfy((contact, expires) -> {
             assertThat(contact).startsWith("<sip:1001@127.0.0.1:");
-            assertThat(expires).isBetween(java.time.Instant.now().plusSeconds(290), java.time.Instant.now().plusSeconds(301));
+            assertThat(expires).isBetween(Instant.now().plusSeconds(290), Instant.now().plusSeconds(301));
         });
     }
 

@@ -13,6 +13,7 @@ import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -247,7 +248,7 @@ class UserServiceIT {
             assertThat(invalid.getStatusCode().value()).isEqualTo(400);
             assertThat(invalid.getHeaders().getContentType().toString()).startsWith("application/problem+json");
             assertThat(invalid.getBody().get("type")).isEqualTo("https://sentiric.ai/problems/invalid-argument");
-            assertThat((java.util.List<Map<String, String>>) invalid.getBody().get("errors"))
+            assertThat((List<Map<String, String>>) invalid.getBody().get("errors"))
                     .extracting(error -> error.get("field")).contains("userType", "name", "contact.value");
 
             ResponseEntity<Map> unreadable = rest.post().uri("/api/v1/tenants/{t}/users", DEMO).contentType(MediaType.APPLICATION_JSON)

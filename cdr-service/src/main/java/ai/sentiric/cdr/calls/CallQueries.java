@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -70,7 +71,7 @@ public class CallQueries {
     /** Newest first, by start time (answer or end time for a call whose start is not in yet). */
     public Page list(String tenantId, Filter filter, int limit, @Nullable String cursor) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM calls WHERE tenant_id = :tenant AND sort_time IS NOT NULL");
-        var statement = new java.util.HashMap<String, Object>();
+        var statement = new HashMap<String, Object>();
         statement.put("tenant", tenantId);
         if (filter.from() != null) {
             sql.append(" AND sort_time >= :from");

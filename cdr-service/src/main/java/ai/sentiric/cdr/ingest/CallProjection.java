@@ -1,9 +1,16 @@
 package ai.sentiric.cdr.ingest;
 
+import java.math.BigDecimal;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -139,15 +146,15 @@ class CallProjection {
     @Transactional
     public int apply(List<IngestedEvent> events) {
         // Rows are written in key order, so that concurrent consumers lock them in the same order.
-        List<IngestedEvent> byId = events.stream().sorted(java.util.Comparator.comparing(IngestedEvent::eventId)).toList();
+        List<IngestedEvent> byId = events.stream().sorted(Comparator.comparing(IngestedEvent::eventId)).toList();
         int fresh = insertEvents(byId);
         // A batch writes each call once: its events' facts are merged first, as the row would merge them.
-        java.util.TreeMap<String, CallFacts> calls = new java.util.TreeMap<>();
+        TreeMap<String, CallFacts> calls = new TreeMap<>();
         byId.stream().map(IngestedEvent::facts).filter(f -> f != null).forEach(f -> calls.merge(f.callId(), f, CallFacts::merge));
         mergeCalls(List.copyOf(calls.values()));
         // One statement may not upsert a row twice: a turn sent twice in one batch goes in a second round.
         for (List<IngestedEvent> round : rounds(byId.stream().filter(e -> e.turn() != null)
-                .sorted(java.util.Comparator.comparing((IngestedEvent e) -> e.callId()).thenComparing(e -> e.turn().turnNumber()))
+                .sorted(Comparator.comparing((IngestedEvent e) -> e.callId()).thenComparing(e -> e.turn().turnNumber()))
                 .toList(), e -> e.callId() + "#" + e.turn().turnNumber())) {
             mergeTurns(round);
         }
@@ -170,9 +177,9 @@ class CallProjection {
     }
 
     /** Splits items into lists in which no key appears twice, keeping the items' order per key. */
-    static <T> List<List<T>> rounds(List<T> items, java.util.function.Function<T, String> key) {
+    static <T> List<List<T>> rounds(List<T> items, Function<T, String> key) {
         List<List<T>> rounds = new ArrayList<>();
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (T item : items) {
             int round = seen.merge(key.apply(item), 1, Integer::sum) - 1;
             if (round == rounds.size()) {
@@ -250,11 +257,11 @@ class CallProjection {
             statement.setArray(5, connection.createArrayOf("varchar", usages.stream().map(e -> e.usage().resourceType()).toArray()));
             statement.setArray(6, connection.createArrayOf("varchar", usages.stream().map(e -> e.usage().model()).toArray()));
             statement.setArray(7, connection.createArrayOf("numeric",
-                    usages.stream().map(e -> java.math.BigDecimal.valueOf(e.usage().quantity())).toArray()));
+                    usages.stream().map(e -> BigDecimal.valueOf(e.usage().quantity())).toArray()));
             statement.setArray(8, connection.createArrayOf("timestamptz", usages.stream().map(IngestedEvent::timestamp).toArray()));
             return statement;
         });
-        Set<String> calls = usages.stream().map(IngestedEvent::callId).collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> calls = usages.stream().map(IngestedEvent::callId).collect(Collectors.toCollection(TreeSet::new));
         jdbc.update(connection -> {
             var statement = connection.prepareStatement(SUM_COSTS);
             statement.setArray(1, connection.createArrayOf("varchar", calls.toArray()));

@@ -1,5 +1,6 @@
 package ai.sentiric.dialplan.plan;
 
+import ai.sentiric.support.errors.DomainException;
 import ai.sentiric.support.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -58,7 +59,7 @@ class PlanController {
     @PostMapping
     ResponseEntity<PlanResponse> create(@PathVariable String tenantId, @Valid @RequestBody PlanBody body) {
         if (body.id() == null) {
-            throw ai.sentiric.support.errors.DomainException.invalid("id is required");
+            throw DomainException.invalid("id is required");
         }
         Dialplan plan = plans.create(tenantId, body.id(), description(body), body.actionType(), data(body));
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/dialplans/" + plan.getId()))

@@ -3,6 +3,7 @@ package ai.sentiric.dialplan.prompt;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -54,8 +55,8 @@ class PromptController {
 
     @PutMapping("/announcements/{id}/{languageCode}")
     AnnouncementResponse putAnnouncement(@PathVariable String tenantId,
-                                         @PathVariable @jakarta.validation.constraints.Pattern(regexp = ID) String id,
-                                         @PathVariable @jakarta.validation.constraints.Pattern(regexp = LANGUAGE) String languageCode,
+                                         @PathVariable @Pattern(regexp = ID) String id,
+                                         @PathVariable @Pattern(regexp = LANGUAGE) String languageCode,
                                          @Valid @RequestBody AnnouncementBody body) {
         return AnnouncementResponse.of(prompts.putAnnouncement(tenantId, id, languageCode, body.audioPath(), body.text()));
     }
@@ -73,8 +74,8 @@ class PromptController {
 
     @PutMapping("/prompt-templates/{id}/{languageCode}")
     TemplateResponse putTemplate(@PathVariable String tenantId,
-                                 @PathVariable @jakarta.validation.constraints.Pattern(regexp = ID) String id,
-                                 @PathVariable @jakarta.validation.constraints.Pattern(regexp = LANGUAGE) String languageCode,
+                                 @PathVariable @Pattern(regexp = ID) String id,
+                                 @PathVariable @Pattern(regexp = LANGUAGE) String languageCode,
                                  @Valid @RequestBody TemplateBody body) {
         return TemplateResponse.of(prompts.putTemplate(tenantId, id, languageCode, body.templateType(), body.content()));
     }

@@ -1,5 +1,6 @@
 package ai.sentiric.dialplan.route;
 
+import ai.sentiric.support.errors.DomainException;
 import ai.sentiric.support.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -66,7 +67,7 @@ class RouteController {
     @PostMapping
     ResponseEntity<RouteResponse> create(@PathVariable String tenantId, @Valid @RequestBody RouteBody body) {
         if (body.phoneNumber() == null || body.phoneNumber().isBlank()) {
-            throw ai.sentiric.support.errors.DomainException.invalid("phoneNumber is required");
+            throw DomainException.invalid("phoneNumber is required");
         }
         InboundRoute route = routes.create(tenantId, body.phoneNumber(), body.settings());
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/inbound-routes/" + route.getPhoneNumber()))

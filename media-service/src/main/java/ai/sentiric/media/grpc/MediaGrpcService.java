@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -209,7 +210,7 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
     }
 
     private static <T> void whenPlayed(CompletableFuture<PlaybackResult> played,
-                                       java.util.function.Function<PlaybackResult, T> toProto, StreamObserver<T> response) {
+                                       Function<PlaybackResult, T> toProto, StreamObserver<T> response) {
         played.whenComplete((result, failure) -> {
             if (result != null) {
                 reply(response, toProto.apply(result));

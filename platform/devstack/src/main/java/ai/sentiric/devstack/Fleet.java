@@ -1,6 +1,7 @@
 package ai.sentiric.devstack;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The services the local stack starts, in start order (a service after those it calls). Adding a
@@ -22,8 +23,8 @@ public final class Fleet {
     }
 
     /** The gRPC addresses every service is given, so each finds the others. */
-    public static java.util.Map<String, String> addresses(int offset) {
-        return java.util.Map.of(
+    public static Map<String, String> addresses(int offset) {
+        return Map.of(
                 "SENTIRIC_USER_GRPC_ADDRESS", "static://127.0.0.1:" + (12011 + offset),
                 "SENTIRIC_DIALPLAN_GRPC_ADDRESS", "static://127.0.0.1:" + (12021 + offset),
                 "SENTIRIC_MEDIA_GRPC_ADDRESS", "static://127.0.0.1:" + (13031 + offset),

@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** A service running as a child process, its output in a log file of its own. */
 final class ServiceProcess {
@@ -43,7 +45,7 @@ final class ServiceProcess {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = logDirectory.resolve(spec.name() + ".log");
-        List<String> command = new java.util.ArrayList<>(List.of(java));
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(List.of(environment.getOrDefault("SENTIRIC_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+")));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -79,7 +81,7 @@ final class ServiceProcess {
     void stop() {
         process.destroy();
         try {
-            if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

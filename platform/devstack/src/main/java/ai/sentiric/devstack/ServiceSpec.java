@@ -1,6 +1,7 @@
 package ai.sentiric.devstack;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,7 @@ public record ServiceSpec(String name, int httpPort, int grpcPort, @Nullable Str
 
     /** The variables that point this service at its own ports and database. */
     public Map<String, String> ownEnvironment(int offset, @Nullable String databaseUrl) {
-        var env = new java.util.HashMap<String, String>();
+        var env = new HashMap<String, String>();
         env.put(prefix + "_HTTP_PORT", String.valueOf(httpPort + offset));
         if (grpcPort > 0) {
             env.put(prefix + "_GRPC_PORT", String.valueOf(grpcPort + offset));

@@ -22,6 +22,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -209,7 +210,7 @@ class DevStackIT {
                 DatagramPacket received = new DatagramPacket(buffer, buffer.length);
                 try {
                     phone.receive(received);
-                } catch (java.net.SocketTimeoutException e) {
+                } catch (SocketTimeoutException e) {
                     continue;
                 }
                 if (received.getLength() == 172 && (buffer[12] & 0xFF) != 0xFF) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -94,7 +95,7 @@ public final class Infrastructure {
         return amqp;
     }
 
-    private <T> T find(String what, String variable, int standardPort, java.util.function.Function<URI, T> fromEnvironment,
+    private <T> T find(String what, String variable, int standardPort, Function<URI, T> fromEnvironment,
                        Supplier<T> local, Supplier<@Nullable T> container, Supplier<T> embedded) {
         T found;
         String url = environment.get(variable);

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -150,7 +151,7 @@ public final class DigestAuthenticator {
         }
         byte[] signature = new byte[16];
         System.arraycopy(bytes, 16, signature, 0, 16);
-        if (!MessageDigest.isEqual(signature, java.util.Arrays.copyOf(mac(bytes, 16), 16))) {
+        if (!MessageDigest.isEqual(signature, Arrays.copyOf(mac(bytes, 16), 16))) {
             return NonceState.FORGED;
         }
         long issued = ByteBuffer.wrap(bytes).getLong();

@@ -1,9 +1,11 @@
 package ai.sentiric.sip.call;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,14 +35,14 @@ class CallRegistry {
     }
 
     /** Waits until no call is left, at most {@code timeout}; false when calls remain. */
-    synchronized boolean awaitEmpty(java.time.Duration timeout) throws InterruptedException {
+    synchronized boolean awaitEmpty(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!calls.isEmpty()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
-            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         return true;
     }

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -287,7 +288,7 @@ public class CallService {
     }
 
     /** A call as the gRPC API shows it. */
-    public record CallView(String callId, @org.jspecify.annotations.Nullable String tenantId, String state, int rtpPort) {
+    public record CallView(String callId, @Nullable String tenantId, String state, int rtpPort) {
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,7 @@ public class Registrar {
         return stored.entrySet().stream()
                 .map(entry -> Map.entry((String) entry.getKey(), Instant.ofEpochMilli(Long.parseLong((String) entry.getValue()))))
                 .filter(entry -> entry.getValue().isAfter(now))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private void bind(IncomingRequest register, DigestAuthenticator.Outcome.Accepted accepted) {

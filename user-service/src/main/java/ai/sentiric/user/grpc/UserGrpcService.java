@@ -11,6 +11,7 @@ import ai.sentiric.user.operator.OperatorService;
 import ai.sentiric.user.sip.SipCredentialService;
 import ai.sentiric.user.tenant.TenantService;
 import ai.sentiric.user.user.UserService;
+import ai.sentiric.user.user.UserType;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -84,7 +85,7 @@ public class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
         List<String> paths = request.hasUpdateMask() && request.getUpdateMask().getPathsCount() > 0
                 ? request.getUpdateMask().getPathsList() : List.of("name", "user_type", "preferred_language_code");
         String name = null;
-        ai.sentiric.user.user.UserType type = null;
+        UserType type = null;
         String language = null;
         for (String path : paths) {
             switch (path) {

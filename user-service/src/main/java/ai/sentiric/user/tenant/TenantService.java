@@ -2,6 +2,7 @@ package ai.sentiric.user.tenant;
 
 import ai.sentiric.support.errors.DomainException;
 import ai.sentiric.support.errors.ErrorKind;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -138,7 +139,7 @@ public class TenantService {
             return fallback;
         }
         String upper = region.toUpperCase(Locale.ROOT);
-        if (!com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(upper)) {
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(upper)) {
             throw DomainException.invalid("'" + region + "' is not a known region");
         }
         return upper;

@@ -1,5 +1,7 @@
 package ai.sentiric.media.engine.audio;
 
+import java.util.Arrays;
+
 /**
  * Converts 16-bit mono PCM between 8 kHz (G.711 on the wire) and 16 kHz (what the agent's speech
  * engines take) with a 31-tap windowed-sinc half-band low-pass filter.
@@ -53,7 +55,7 @@ public final class Resampler {
             }
             keepNext = !keepNext;
         }
-        return produced == out.length ? out : java.util.Arrays.copyOf(out, produced);
+        return produced == out.length ? out : Arrays.copyOf(out, produced);
     }
 
     /** Adds a high-rate sample to the history and returns the filter's output at it. */

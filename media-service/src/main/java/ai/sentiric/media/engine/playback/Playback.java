@@ -1,7 +1,9 @@
 package ai.sentiric.media.engine.playback;
 
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One item of a session's playback queue: 8 kHz linear audio, either a whole clip or a stream
@@ -18,7 +20,7 @@ public final class Playback {
     private final CompletableFuture<PlaybackResult> result = new CompletableFuture<>();
     private volatile boolean closed;
     /** Owned by the clock thread. */
-    private short @org.jspecify.annotations.Nullable [] current;
+    private short @Nullable [] current;
     private int position;
     private long playedSamples;
 
@@ -73,7 +75,7 @@ public final class Playback {
             result.complete(new PlaybackResult(true, playedSamples / 8));
             return false;
         }
-        java.util.Arrays.fill(frame, filled, frame.length, (short) 0);
+        Arrays.fill(frame, filled, frame.length, (short) 0);
         playedSamples += filled;
         return true;
     }

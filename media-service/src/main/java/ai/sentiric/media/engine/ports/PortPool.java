@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The even RTP ports of a range (the odd one above each is left for RTCP). A released port rests
@@ -19,7 +21,7 @@ public final class PortPool {
 
     private final Deque<Integer> free = new ArrayDeque<>();
     private final Deque<Resting> quarantine = new ArrayDeque<>();
-    private final java.util.Set<Integer> inUse = new java.util.HashSet<>();
+    private final Set<Integer> inUse = new HashSet<>();
     private final Duration quarantineTime;
     private final Clock clock;
     private final int capacity;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records a call as 8 kHz 16-bit WAV. The session's clock hands it the caller's frame and the
@@ -55,7 +56,7 @@ public final class Recorder {
     }
 
     /** One tick: the caller's and the platform's 160 samples (null where a side was silent). */
-    public void write(short @org.jspecify.annotations.Nullable [] caller, short @org.jspecify.annotations.Nullable [] platform) throws IOException {
+    public void write(short @Nullable [] caller, short @Nullable [] platform) throws IOException {
         if (buffer.remaining() < 160 * 2 * channels()) {
             flush();
         }

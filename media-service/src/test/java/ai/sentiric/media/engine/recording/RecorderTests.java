@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -68,7 +69,7 @@ class RecorderTests {
 
     private static short[] frame(int value) {
         short[] frame = new short[160];
-        java.util.Arrays.fill(frame, (short) value);
+        Arrays.fill(frame, (short) value);
         return frame;
     }
 

@@ -63,7 +63,7 @@ class MediaEngineTests {
     @Test
     void aPortTakenByAnotherProgramIsSkipped() throws Exception {
         var engine = engine(43010, 43013);
-        try (var squatter = new java.net.DatagramSocket(43010, InetAddress.getLoopbackAddress())) {
+        try (var squatter = new DatagramSocket(43010, InetAddress.getLoopbackAddress())) {
             assertThat(engine.allocate(call("a")).port()).isEqualTo(43012);
         }
     }

@@ -6,22 +6,26 @@ import ai.sentiric.events.EventMetrics;
 import ai.sentiric.events.EventTypes;
 import ai.sentiric.events.EventsProperties;
 import ai.sentiric.events.PoisonEventException;
+import ai.sentiric.events.ReceivedEvent;
 import ai.sentiric.proto.event.v1.EventEnvelope;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Runs a service's {@link EventHandler} on each message of its queue, with manual
@@ -98,7 +102,7 @@ public final class EventListener implements ChannelAwareMessageListener {
      */
     public void onMessageBatch(List<Message> messages, Channel channel) {
         List<Message> valid = new ArrayList<>(messages.size());
-        List<ai.sentiric.events.ReceivedEvent> events = new ArrayList<>(messages.size());
+        List<ReceivedEvent> events = new ArrayList<>(messages.size());
         try {
             for (Message message : messages) {
                 String routingKey = message.getMessageProperties().getReceivedRoutingKey();
@@ -106,7 +110,7 @@ public final class EventListener implements ChannelAwareMessageListener {
                     EventEnvelope event = EventCodec.decode(message.getBody());
                     if (EventTypes.consistent(event)) {
                         valid.add(message);
-                        events.add(new ai.sentiric.events.ReceivedEvent(event, message.getBody()));
+                        events.add(new ReceivedEvent(event, message.getBody()));
                     } else {
                         deadLetter(message, channel, "unknown or inconsistent event type '" + event.getEventType() + "'", 0, routingKey);
                     }
@@ -131,13 +135,13 @@ public final class EventListener implements ChannelAwareMessageListener {
             events.forEach(received -> metrics.consumed(received.event().getEventType(), "handled"));
         } catch (IOException e) {
             // The channel is gone: the broker redelivers every unacknowledged message of the batch.
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
     /** This listener as the container's batch listener. */
-    public org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener batchListener() {
-        return new org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener() {
+    public ChannelAwareBatchMessageListener batchListener() {
+        return new ChannelAwareBatchMessageListener() {
             @Override
             public void onMessageBatch(List<Message> messages, Channel channel) {
                 EventListener.this.onMessageBatch(messages, channel);
@@ -169,7 +173,7 @@ public final class EventListener implements ChannelAwareMessageListener {
             channel.basicAck(tag, false);
             metrics.consumed(eventType == null ? "unknown" : eventType, "dead_lettered");
             log.error("event dead-lettered to {}.dlq: {}", queue, reason);
-        } catch (IOException | RuntimeException | java.util.concurrent.TimeoutException e) {
+        } catch (IOException | RuntimeException | TimeoutException e) {
             log.error("dead-lettering failed, the message goes back to {}: {}", queue, e.toString());
             metrics.consumed(eventType == null ? "unknown" : eventType, "requeued");
             channel.basicNack(tag, false, true);

@@ -5,6 +5,7 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import java.util.function.Supplier;
 import org.slf4j.MDC;
 
 /**
@@ -38,7 +39,7 @@ public class TraceIdServerInterceptor implements ServerInterceptor {
         };
     }
 
-    private static <T> T withTrace(String traceId, java.util.function.Supplier<T> action) {
+    private static <T> T withTrace(String traceId, Supplier<T> action) {
         String previous = MDC.get(TraceIds.MDC_KEY);
         MDC.put(TraceIds.MDC_KEY, traceId);
         try {

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
-import org.springframework.test.context.TestContextAnnotationUtils;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
 
 /** Adds the properties of {@link InfrastructureTest} to the contexts of the test classes that carry it. */
 public final class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
@@ -27,8 +29,8 @@ public final class InfrastructureContextCustomizerFactory implements ContextCust
         private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
         @Override
-        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
-                                     org.springframework.test.context.MergedContextConfiguration configuration) {
+        public void customizeContext(ConfigurableApplicationContext context,
+                                     MergedContextConfiguration configuration) {
             Infrastructure infrastructure = Infrastructure.shared();
             String name = infrastructure.runId() + "_" + CONTEXTS.incrementAndGet();
             Map<String, Object> properties = new LinkedHashMap<>();
