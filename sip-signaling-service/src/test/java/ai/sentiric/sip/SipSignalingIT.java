@@ -156,6 +156,12 @@ class SipSignalingIT {
         // timer per call still live (other tests' calls may be), none left by ended ones.
         await().atMost(Duration.ofSeconds(5)).until(() -> meters.get("sentiric.sip.call.timers").gauge().value()
                 <= meters.get("sentiric.sip.calls.active").gauge().value());
+        // The calls to dialplan and media are timed by method and status, once (no observation too).
+        assertThat(meters.get("grpc.client.processing.duration").tag("method", "ResolveDialplan").tag("statusCode", "OK")
+                .timer().count()).isPositive();
+        assertThat(meters.get("grpc.client.processing.duration").tag("method", "AllocatePort").tag("statusCode", "OK")
+                .timer().count()).isPositive();
+        assertThat(meters.find("grpc.client").meters()).isEmpty();
     }
 
     @Test

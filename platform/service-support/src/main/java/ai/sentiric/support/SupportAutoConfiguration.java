@@ -9,6 +9,9 @@ import ai.sentiric.support.tracing.TraceIdClientInterceptor;
 import ai.sentiric.support.tracing.TraceIdFilter;
 import ai.sentiric.support.tracing.TraceIdServerInterceptor;
 import ai.sentiric.support.warmup.WarmUp;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingClientInterceptor;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,13 +22,14 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
 import org.springframework.grpc.client.GlobalClientInterceptor;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.exception.CompositeGrpcExceptionHandler;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 import org.springframework.grpc.server.exception.GrpcExceptionHandlerInterceptor;
 
-/** Registers the shared error mapping, gRPC handler threads, trace propagation and warm-ups in every service. */
+/** Registers the shared error mapping, gRPC handler threads and metrics, trace propagation and warm-ups in every service. */
 @AutoConfiguration
 @EnableConfigurationProperties(GrpcServerProperties.class)
 public class SupportAutoConfiguration {
@@ -43,9 +47,10 @@ public class SupportAutoConfiguration {
     }
 
     /**
-     * Maps exceptions to statuses inside the server observation, replacing Spring gRPC's own
-     * interceptor, which sits outside it: the observation saw the raw exception and recorded every
-     * refusal as UNKNOWN. {@code grpc_server_seconds} now carries the status the client gets.
+     * Maps exceptions to statuses inside the server metrics (order 0), replacing Spring gRPC's own
+     * interceptor, which sits outside them: they would see the raw exception and record every
+     * refusal as UNKNOWN. {@code grpc_server_processing_duration_seconds} carries the status the
+     * client gets.
      */
     @Bean
     @GlobalServerInterceptor
@@ -74,6 +79,29 @@ public class SupportAutoConfiguration {
     @Bean
     GrpcHandlerExecutor<?> sentiricGrpcHandlerExecutor(GrpcServerProperties properties) {
         return new GrpcHandlerExecutor<>(properties);
+    }
+
+    /**
+     * Times every call a service serves ({@code grpc.server.processing.duration} by service,
+     * method and status code) and counts its messages. Micrometer's metric-collecting interceptor,
+     * in place of Spring gRPC's observation (switched off in each service's configuration): the
+     * observation cost sip-signaling-, media- and dialplan-service 4-7 % of their CPU under the SIP
+     * benchmark (async-profiler, 300 calls/s), as every call started a long-task timer and built
+     * its meters' ids anew at start, at stop and for each message; this one finds a method's
+     * meters once.
+     */
+    @Bean
+    @Order(0)
+    @GlobalServerInterceptor
+    MetricCollectingServerInterceptor sentiricGrpcServerMetrics(MeterRegistry registry) {
+        return new MetricCollectingServerInterceptor(registry);
+    }
+
+    /** Times every call a service makes ({@code grpc.client.processing.duration}), as for the server. */
+    @Bean
+    @GlobalClientInterceptor
+    MetricCollectingClientInterceptor sentiricGrpcClientMetrics(MeterRegistry registry) {
+        return new MetricCollectingClientInterceptor(registry);
     }
 
     @Bean

@@ -29,8 +29,8 @@ public class GrpcErrors implements GrpcExceptionHandler {
     }
 
     /**
-     * The exception handler interceptor, ordered just inside the server observation (order 0):
-     * a mapped status then passes through the observed call.
+     * The exception handler interceptor, ordered just inside the server metrics (order 0): a
+     * mapped status then passes through the timed call.
      */
     public static final class Interceptor extends GrpcExceptionHandlerInterceptor implements Ordered {
 
