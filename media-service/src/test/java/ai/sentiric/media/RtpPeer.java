@@ -39,7 +39,7 @@ public final class RtpPeer implements AutoCloseable {
     }
 
     private final DatagramSocket socket;
-    private final InetSocketAddress media;
+    private volatile InetSocketAddress media;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private int sequence = 1000;
@@ -79,6 +79,23 @@ public final class RtpPeer implements AutoCloseable {
             timestamp += 160;
             LockSupport.parkNanos(start + (i + 1) * 20_000_000L - System.nanoTime());
         }
+    }
+
+    /**
+     * Sends a frame of silence every 20 ms to {@code mediaPort} until closed, as a phone keeps
+     * sending throughout a call: a session that hears nothing ends at its inactivity timeout.
+     */
+    public void keepSendingSilenceTo(int mediaPort) {
+        media = new InetSocketAddress(InetAddress.getLoopbackAddress(), mediaPort);
+        Thread.ofPlatform().daemon().name("rtp-peer-silence").start(() -> {
+            while (!socket.isClosed()) {
+                try {
+                    sendTone(1, 0, 0);
+                } catch (UncheckedIOException e) {
+                    return;
+                }
+            }
+        });
     }
 
     /** One DTMF press as RFC 4733 packets: three with the end bit set, as phones send them. */

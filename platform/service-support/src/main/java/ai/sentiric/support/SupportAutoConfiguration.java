@@ -48,9 +48,9 @@ public class SupportAutoConfiguration {
 
     /**
      * Maps exceptions to statuses inside the server metrics (order 0), replacing Spring gRPC's own
-     * interceptor, which sits outside them: they would see the raw exception and record every
-     * refusal as UNKNOWN. {@code grpc_server_processing_duration_seconds} carries the status the
-     * client gets.
+     * interceptor, which sits outside them: the metrics would not see the status an exception maps
+     * to (the observation they replace recorded every refusal as UNKNOWN).
+     * {@code grpc_server_processing_duration_seconds} carries the status the client gets.
      */
     @Bean
     @GlobalServerInterceptor
