@@ -13,6 +13,7 @@
 # service's CPU in the measured minute. The figures are of the steady state a carrier's fleet is
 # in after its first minutes (bench/sip-cold-start.sh measures those). Each
 # measured rate also reports the CPU each process of the fleet spent per call while the load ran,
+# the heap each service allocated and the context switches of each process per call,
 # and how many of the failed calls admission control refused with 503 (sip's max-setups).
 # Usage: bench/sip-calls.sh [seconds=60] [rates="250 500 1000"]
 source "$(dirname "$0")/lib.sh"
@@ -30,6 +31,18 @@ fleet_cpu() {
   local broker; broker=$(pgrep -f beam.smp | head -1 || true)
   [ -n "$broker" ] && echo "rabbitmq $(awk '{print $14 + $15}' /proc/$broker/stat)"
   echo "postgresql $(for p in $(pgrep -x postgres); do awk '{print $14 + $15}' /proc/$p/stat; done | awk '{s += $1} END {print s + 0}')"
+}
+
+# Context switches so far (voluntary + involuntary, summed over every thread) of each process of
+# the fleet and the broker, as "name switches" lines: each hand-off of a call from one thread to
+# another is a wake-up, and on this VM one costs several microseconds besides the work.
+fleet_switches() {
+  for service in sip-signaling-service media-service dialplan-service cdr-service; do
+    local pid; pid=$(pgrep -f "${service}-${VERSION}.jar" | head -1 || true)
+    [ -n "$pid" ] && echo "$service $(cat /proc/$pid/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s + 0}')"
+  done
+  local broker; broker=$(pgrep -f beam.smp | head -1 || true)
+  [ -n "$broker" ] && echo "rabbitmq $(cat /proc/$broker/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s + 0}')"
 }
 
 # Bytes each service has allocated so far (JVM heap), as "name bytes" lines: garbage per call is
@@ -64,8 +77,9 @@ measure() {
   # CPU over the loaded window only (SIPp may then wait for its timeout on the last calls).
   fleet_cpu > "$dir/cpu.before"
   fleet_allocated > "$dir/alloc.before"
+  fleet_switches > "$dir/switches.before"
   local shed_before; shed_before=$(shed_count)
-  (sleep "$SECONDS_PER_RATE"; fleet_cpu > "$dir/cpu.after"; fleet_allocated > "$dir/alloc.after") &
+  (sleep "$SECONDS_PER_RATE"; fleet_cpu > "$dir/cpu.after"; fleet_allocated > "$dir/alloc.after"; fleet_switches > "$dir/switches.after") &
   local sampler=$!
   (cd "$dir" && timeout $((SECONDS_PER_RATE + 90)) sipp "$@" -r "$rate" -m $((rate * SECONDS_PER_RATE)) \
       -l $((rate * 4)) -i 127.0.0.1 -p $((46000 + RANDOM % 1000)) -nostdin -trace_stat -fd 5 -trace_rtt -rtt_freq 1000 \
@@ -90,6 +104,7 @@ measure() {
     echo "    of the failed, refused with 503 by admission control (max-setups): $(( $(shed_count) - shed_before ))"
     per_call "CPU per call while the load ran" "%.2f ms" 10 "$dir/cpu" $((rate * SECONDS_PER_RATE))
     per_call "heap allocated per call" "%.0f KB" 0.0009765625 "$dir/alloc" $((rate * SECONDS_PER_RATE))
+    per_call "context switches per call" "%.1f" 1 "$dir/switches" $((rate * SECONDS_PER_RATE))
   fi
 }
 
