@@ -10,6 +10,7 @@ import ai.sentiric.support.tracing.TraceIdFilter;
 import ai.sentiric.support.tracing.TraceIdServerInterceptor;
 import ai.sentiric.support.warmup.WarmUp;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.grpc.MetricCollectingClientInterceptor;
 import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
 import org.slf4j.Logger;
@@ -82,26 +83,26 @@ public class SupportAutoConfiguration {
     }
 
     /**
-     * Times every call a service serves ({@code grpc.server.processing.duration} by service,
-     * method and status code) and counts its messages. Micrometer's metric-collecting interceptor,
-     * in place of Spring gRPC's observation (switched off in each service's configuration): the
-     * observation cost sip-signaling-, media- and dialplan-service 4-7 % of their CPU under the SIP
-     * benchmark (async-profiler, 300 calls/s), as every call started a long-task timer and built
-     * its meters' ids anew at start, at stop and for each message; this one finds a method's
-     * meters once.
+     * Times every call a service serves ({@code grpc.server.processing.duration} by service, method
+     * and status code) and counts its messages: Micrometer's metric-collecting interceptor, in place
+     * of Spring gRPC's observation (switched off in each service's configuration). The observation
+     * cost sip-signaling-, media- and dialplan-service 4-7 % of their CPU under the SIP benchmark
+     * (async-profiler, 300 calls/s), as every call started a long-task timer and built its meters'
+     * ids anew at start, at stop and for each message; this one finds a method's meters once.
+     * Every service has Actuator's registry; a context without one (a test's) records nowhere.
      */
     @Bean
     @Order(0)
     @GlobalServerInterceptor
-    MetricCollectingServerInterceptor sentiricGrpcServerMetrics(MeterRegistry registry) {
-        return new MetricCollectingServerInterceptor(registry);
+    MetricCollectingServerInterceptor sentiricGrpcServerMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new MetricCollectingServerInterceptor(registry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
-    /** Times every call a service makes ({@code grpc.client.processing.duration}), as for the server. */
+    /** Times every call a service makes ({@code grpc.client.processing.duration}), likewise. */
     @Bean
     @GlobalClientInterceptor
-    MetricCollectingClientInterceptor sentiricGrpcClientMetrics(MeterRegistry registry) {
-        return new MetricCollectingClientInterceptor(registry);
+    MetricCollectingClientInterceptor sentiricGrpcClientMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new MetricCollectingClientInterceptor(registry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean
