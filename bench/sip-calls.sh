@@ -22,14 +22,20 @@ RATES=${2:-250 500 1000}
 SCENARIO=$PWD/bench/sipp/uac-bench-call-expect-200.xml
 WORK=$(mktemp -d)
 
-# CPU ticks (1/100 s) used so far by each process of the fleet and the broker, as "name ticks" lines.
-fleet_cpu() {
+# The processes of the fleet and the broker, as "name pid" lines.
+fleet_pids() {
   for service in sip-signaling-service media-service dialplan-service user-service cdr-service; do
     local pid; pid=$(pgrep -f "${service}-${VERSION}.jar" | head -1 || true)
-    [ -n "$pid" ] && echo "$service $(awk '{print $14 + $15}' /proc/$pid/stat)"
+    [ -n "$pid" ] && echo "$service $pid"
   done
   local broker; broker=$(pgrep -f beam.smp | head -1 || true)
-  [ -n "$broker" ] && echo "rabbitmq $(awk '{print $14 + $15}' /proc/$broker/stat)"
+  [ -n "$broker" ] && echo "rabbitmq $broker"
+}
+
+# CPU ticks (1/100 s) used so far by each process of the fleet, the broker and PostgreSQL, as
+# "name ticks" lines.
+fleet_cpu() {
+  fleet_pids | while read -r name pid; do echo "$name $(awk '{print $14 + $15}' /proc/$pid/stat)"; done
   echo "postgresql $(for p in $(pgrep -x postgres); do awk '{print $14 + $15}' /proc/$p/stat; done | awk '{s += $1} END {print s + 0}')"
 }
 
@@ -37,12 +43,9 @@ fleet_cpu() {
 # the fleet and the broker, as "name switches" lines: each hand-off of a call from one thread to
 # another is a wake-up, and on this VM one costs several microseconds besides the work.
 fleet_switches() {
-  for service in sip-signaling-service media-service dialplan-service cdr-service; do
-    local pid; pid=$(pgrep -f "${service}-${VERSION}.jar" | head -1 || true)
-    [ -n "$pid" ] && echo "$service $(cat /proc/$pid/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s + 0}')"
+  fleet_pids | while read -r name pid; do
+    echo "$name $(cat /proc/$pid/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s + 0}')"
   done
-  local broker; broker=$(pgrep -f beam.smp | head -1 || true)
-  [ -n "$broker" ] && echo "rabbitmq $(cat /proc/$broker/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s + 0}')"
 }
 
 # Bytes each service has allocated so far (JVM heap), as "name bytes" lines: garbage per call is

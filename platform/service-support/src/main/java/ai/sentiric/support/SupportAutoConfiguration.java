@@ -3,6 +3,7 @@ package ai.sentiric.support;
 import ai.sentiric.support.errors.GrpcErrors;
 import ai.sentiric.support.errors.ProblemDetails;
 import ai.sentiric.support.grpc.GrpcHandlerExecutor;
+import ai.sentiric.support.grpc.GrpcObservationsOff;
 import ai.sentiric.support.grpc.GrpcServerProperties;
 import ai.sentiric.support.phone.PhoneNumbers;
 import ai.sentiric.support.tracing.TraceIdClientInterceptor;
@@ -85,7 +86,7 @@ public class SupportAutoConfiguration {
     /**
      * Times every call a service serves ({@code grpc.server.processing.duration} by service, method
      * and status code) and counts its messages: Micrometer's metric-collecting interceptor, in place
-     * of Spring gRPC's observation (switched off in each service's configuration). The observation
+     * of Spring gRPC's observation (switched off by {@link GrpcObservationsOff}). The observation
      * cost sip-signaling-, media- and dialplan-service 4-7 % of their CPU under the SIP benchmark
      * (async-profiler, 300 calls/s), as every call started a long-task timer and built its meters'
      * ids anew at start, at stop and for each message; this one finds a method's meters once.

@@ -1,4 +1,4 @@
-/** How every service's gRPC server runs its handlers. */
+/** How every service's gRPC server runs its handlers, and Spring gRPC's observations left off. */
 @NullMarked
 package ai.sentiric.support.grpc;
 
