@@ -4,12 +4,17 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -29,14 +34,27 @@ import org.springframework.amqp.rabbit.connection.RabbitUtils;
  * <p>When the channel or its connection goes down, every unconfirmed publish fails (the publisher
  * cannot know whether the broker took it) and the next publish opens a new channel on the
  * connection factory, which reconnects.
+ *
+ * <p>A publish the broker has not confirmed within the confirm timeout fails with a
+ * {@link TimeoutException}. One sweeper thread finds those, a few times per timeout: publishes
+ * leave in sequence order, so it reads the oldest until one is not yet due. Why not a timer per
+ * publish ({@code CompletableFuture.orTimeout}): each one woke the JDK's delay scheduler thread when
+ * it was set and again when it was cancelled, about five thread wake-ups per call in
+ * sip-signaling-service, for timeouts that never fire.
  */
 final class ConfirmingChannel implements AutoCloseable {
 
+    /** A publish waiting for its confirm, and when it stops waiting ({@link System#nanoTime()}). */
+    private record Pending(CompletableFuture<Void> confirmed, long deadline) {
+    }
+
     /** A channel and the publishes on it still waiting for their confirm, by sequence number. */
-    private record Link(Channel channel, ConcurrentNavigableMap<Long, CompletableFuture<Void>> unconfirmed) {
+    private record Link(Channel channel, ConcurrentNavigableMap<Long, Pending> unconfirmed) {
     }
 
     private final ConnectionFactory connections;
+    private final long timeoutNanos;
+    private final Duration sweepInterval;
     /** Guards {@link #link} and keeps sequence numbers in publish order. */
     private final Object lock = new Object();
     /**
@@ -44,9 +62,19 @@ final class ConfirmingChannel implements AutoCloseable {
      * lock. Null until the first publish and after the channel went down.
      */
     private volatile @Nullable Link link;
+    /** Fails the publishes past their deadline; started with the channel, stopped by {@link #close()}. Guarded by {@link #lock}. */
+    private @Nullable ScheduledExecutorService sweeper;
 
-    ConfirmingChannel(ConnectionFactory connections) {
+    /** @param confirmTimeout how long a publish waits for its confirm before it fails */
+    ConfirmingChannel(ConnectionFactory connections, Duration confirmTimeout) {
+        if (!confirmTimeout.isPositive()) {
+            throw new IllegalArgumentException("the confirm timeout must be positive: " + confirmTimeout);
+        }
         this.connections = connections;
+        this.timeoutNanos = confirmTimeout.toNanos();
+        // A publish fails at most a tenth of its timeout late (and no later than 250 ms).
+        this.sweepInterval = Duration.ofNanos(Math.clamp(timeoutNanos / 10, TimeUnit.MILLISECONDS.toNanos(5),
+                TimeUnit.MILLISECONDS.toNanos(250)));
     }
 
     /** Publishes; the future completes when the broker confirmed, exceptionally when it refused or the channel failed. */
@@ -60,16 +88,13 @@ final class ConfirmingChannel implements AutoCloseable {
                 return CompletableFuture.failedFuture(e);
             }
             long sequence = current.channel.getNextPublishSeqNo();
-            current.unconfirmed.put(sequence, confirmed);
+            current.unconfirmed.put(sequence, new Pending(confirmed, System.nanoTime() + timeoutNanos));
             try {
                 current.channel.basicPublish(exchange, routingKey, false, properties, body);
             } catch (IOException | ShutdownSignalException e) {
                 current.unconfirmed.remove(sequence);
                 confirmed.completeExceptionally(e);
-                return confirmed;
             }
-            // A publish that times out waiting must not stay in the map until the channel dies.
-            confirmed.whenComplete((ignored, failure) -> current.unconfirmed.remove(sequence));
         }
         return confirmed;
     }
@@ -100,10 +125,18 @@ final class ConfirmingChannel implements AutoCloseable {
                 RabbitUtils.closeChannel(link.channel);
                 link = null;
             }
+            if (sweeper != null) {
+                sweeper.shutdownNow();
+                sweeper = null;
+            }
         }
     }
 
     private Link open() throws IOException {
+        if (sweeper == null) {
+            sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("event-confirm-timeouts").daemon().factory());
+            sweeper.scheduleWithFixedDelay(this::expire, sweepInterval.toNanos(), sweepInterval.toNanos(), TimeUnit.NANOSECONDS);
+        }
         if (link != null && link.channel.isOpen()) {
             return link;
         }
@@ -117,10 +150,29 @@ final class ConfirmingChannel implements AutoCloseable {
         return opened;
     }
 
+    /** Fails the publishes of the current channel whose deadline passed: the oldest first, up to the first still in time. */
+    private void expire() {
+        Link current = link;
+        if (current == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        Iterator<Pending> oldest = current.unconfirmed.values().iterator();
+        while (oldest.hasNext()) {
+            Pending pending = oldest.next();
+            if (pending.deadline - now > 0) {
+                return;
+            }
+            oldest.remove();
+            pending.confirmed.completeExceptionally(new TimeoutException("no confirm from the broker within "
+                    + Duration.ofNanos(timeoutNanos)));
+        }
+    }
+
     private static void settle(Link link, long tag, boolean multiple, @Nullable String refusal) {
-        Map<Long, CompletableFuture<Void>> view = multiple ? link.unconfirmed.headMap(tag, true) : link.unconfirmed.subMap(tag, true, tag, true);
+        Map<Long, Pending> view = multiple ? link.unconfirmed.headMap(tag, true) : link.unconfirmed.subMap(tag, true, tag, true);
         // Out of the map first: whoever a completion wakes must not find its publish still pending.
-        List<CompletableFuture<Void>> settled = new ArrayList<>(view.values());
+        List<CompletableFuture<Void>> settled = view.values().stream().map(Pending::confirmed).toList();
         view.clear();
         for (CompletableFuture<Void> publish : settled) {
             if (refusal == null) {
@@ -137,7 +189,7 @@ final class ConfirmingChannel implements AutoCloseable {
                 link = null;
             }
         }
-        List<CompletableFuture<Void>> pending = new ArrayList<>(failed.unconfirmed.values());
+        List<CompletableFuture<Void>> pending = failed.unconfirmed.values().stream().map(Pending::confirmed).toList();
         failed.unconfirmed.clear();
         for (CompletableFuture<Void> publish : pending) {
             publish.completeExceptionally(new EventPublishException("the channel closed before the broker confirmed: "

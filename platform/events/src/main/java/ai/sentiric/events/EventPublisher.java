@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.MDC;
 
@@ -102,7 +101,6 @@ public class EventPublisher implements AutoCloseable {
                 .headers(Map.of(TRACE_HEADER, event.getTraceId()))
                 .build();
         return channel.publish(properties.exchange(), event.getEventType(), messageProperties, EventCodec.encode(event))
-                .orTimeout(properties.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((confirmed, failure) -> {
                     if (failure == null) {
                         metrics.published(event.getEventType());

@@ -57,7 +57,7 @@ public class EventsAutoConfiguration {
 
     @Bean
     EventPublisher eventPublisher(ConnectionFactory connections, EventsProperties properties, EventMetrics metrics) {
-        return new EventPublisher(new ConfirmingChannel(connections), properties, metrics);
+        return new EventPublisher(new ConfirmingChannel(connections, properties.confirmTimeout()), properties, metrics);
     }
 
     /**
