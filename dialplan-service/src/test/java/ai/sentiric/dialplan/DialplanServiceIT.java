@@ -94,6 +94,10 @@ class DialplanServiceIT {
                 .setCallTime(Timestamp.newBuilder().setSeconds(at.getEpochSecond())).build());
     }
 
+    double loadingResolutions() {
+        return meters.get("sentiric.dialplan.resolutions.loading").counter().count();
+    }
+
     Status.Code resolveCode(String caller, String destination) {
         try {
             resolve(caller, destination, MONDAY_10_ISTANBUL);
@@ -222,6 +226,25 @@ class DialplanServiceIT {
         }
 
         @Test
+        void aResolutionFromTheCachesWaitsForNothingAndAnswersAsTheLoadingOneDid() {
+            USERS.know("acme_us", "+14155550188", "Emre", "tr");
+            double loading = loadingResolutions();
+            int lookups = USERS.lookups.get();
+
+            var first = resolve("+14155550188", ACME_NUMBER, MONDAY_10_ISTANBUL);
+            assertThat(loadingResolutions()).as("a new caller is looked up where waiting is allowed").isEqualTo(loading + 1);
+            assertThat(USERS.lookups.get()).isEqualTo(lookups + 1);
+
+            var again = resolve("+14155550188", ACME_NUMBER, MONDAY_10_ISTANBUL);
+            assertThat(loadingResolutions()).as("the same caller again comes from memory").isEqualTo(loading + 1);
+            assertThat(again).isEqualTo(first);
+            assertThat(again.getMatchedUser().getName()).isEqualTo("Emre");
+            // Refusals from memory map to their status as before.
+            assertThat(resolveCode("anonymous", ACME_NUMBER)).isEqualTo(Status.Code.PERMISSION_DENIED);
+            assertThat(resolveCode("anonymous", ACME_NUMBER)).isEqualTo(Status.Code.PERMISSION_DENIED);
+        }
+
+        @Test
         void aRouteChangedThroughTheApiTakesEffectOnTheNextCall() {
             rest.post().uri("/api/v1/tenants/acme_us/dialplans").contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("id", "DP_ACME_ECHO", "actionType", "ECHO_TEST")).retrieve().toBodilessEntity();
@@ -293,7 +316,7 @@ class DialplanServiceIT {
 
         @Test
         void handlersRunOnTheServicesOwnHandlerThreads() {
-            resolve("905551112233", "902124548590", MONDAY_10_ISTANBUL);
+            grpc.getInboundRoute(GetInboundRouteRequest.newBuilder().setPhoneNumber(DEMO_NUMBER).build());
 
             // The named threads of the fixed pool (GrpcHandlerExecutor), started as requests need them.
             assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).contains("grpc-handler-0");

@@ -7,8 +7,11 @@ import ai.sentiric.dialplan.resolve.RouteCatalog;
 import ai.sentiric.dialplan.trunk.TrunkService;
 import ai.sentiric.proto.dialplan.v1.*;
 import ai.sentiric.support.errors.DomainException;
+import ai.sentiric.support.grpc.GrpcHandlerExecutor;
+import ai.sentiric.support.grpc.NonBlockingRpc;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** The DialplanService contract, adapted onto the resolver, the catalogue and the prompt store. */
@@ -20,21 +23,36 @@ public class DialplanGrpcService extends DialplanServiceGrpc.DialplanServiceImpl
     private final PlanService plans;
     private final TrunkService trunks;
     private final PromptService prompts;
+    private final GrpcHandlerExecutor<?> handlers;
 
     public DialplanGrpcService(DialplanResolver resolver, RouteCatalog catalog, PlanService plans, TrunkService trunks,
-                               PromptService prompts) {
+                               PromptService prompts, GrpcHandlerExecutor<?> handlers) {
         this.resolver = resolver;
         this.catalog = catalog;
         this.plans = plans;
         this.trunks = trunks;
         this.prompts = prompts;
+        this.handlers = handlers;
     }
 
+    /**
+     * On the transport thread when the caches hold everything the resolution needs (every call but
+     * a new caller's, or the first after a catalogue change); otherwise on the handler pool, where
+     * waiting for the database or user-service holds up no other call.
+     */
     @Override
+    @NonBlockingRpc
     public void resolveDialplan(ResolveDialplanRequest request, StreamObserver<ResolveDialplanResponse> response) {
         Instant at = request.hasCallTime()
                 ? Instant.ofEpochSecond(request.getCallTime().getSeconds(), request.getCallTime().getNanos()) : null;
-        reply(response, resolver.resolve(request.getCallerContactValue(), request.getDestinationNumber(), at));
+        String caller = request.getCallerContactValue();
+        String destination = request.getDestinationNumber();
+        Optional<ResolveDialplanResponse> fromMemory = resolver.resolveFromMemory(caller, destination, at);
+        if (fromMemory.isPresent()) {
+            reply(response, fromMemory.get());
+        } else {
+            handlers.offload(response, () -> resolver.resolve(caller, destination, at));
+        }
     }
 
     @Override

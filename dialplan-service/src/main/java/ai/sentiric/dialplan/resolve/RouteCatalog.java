@@ -78,6 +78,16 @@ public class RouteCatalog {
         return id == null ? Optional.empty() : plans.get(new PlanKey(tenantId, id));
     }
 
+    /** What {@link #route} would answer, if the cache holds it (a number without a route included); null when only the database can say. */
+    public @Nullable Optional<Route> cachedRoute(String e164) {
+        return routes.getIfPresent(e164);
+    }
+
+    /** What {@link #plan} would answer for this id, if the cache holds it; null when only the database can say. */
+    public @Nullable Optional<Plan> cachedPlan(String tenantId, String id) {
+        return plans.getIfPresent(new PlanKey(tenantId, id));
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void onChange(CatalogChanged change) {
         routes.invalidateAll();

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What dialplan-service asks of user-service: does a tenant exist, and who is this caller. Caller
@@ -85,6 +86,11 @@ public class UserDirectory implements WarmUp {
         } catch (LookupFailure failure) {
             return new Caller.LookupFailed(failure.getMessage());
         }
+    }
+
+    /** What {@link #caller} would answer, if the cache holds it; null when only user-service can say. */
+    public @Nullable Caller cachedCaller(String tenantId, String callerNumber) {
+        return callers.getIfPresent(new CallerKey(tenantId, callerNumber));
     }
 
     /** Drops every cached caller of the tenant: its users changed. */

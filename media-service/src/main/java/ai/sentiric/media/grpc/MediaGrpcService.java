@@ -11,6 +11,7 @@ import ai.sentiric.media.engine.session.SessionSpec;
 import ai.sentiric.proto.media.v1.*;
 import ai.sentiric.support.errors.DomainException;
 import ai.sentiric.support.errors.ErrorKind;
+import ai.sentiric.support.grpc.NonBlockingRpc;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -42,7 +43,9 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
         this.metrics = metrics;
     }
 
+    /** Binds a socket and, for a recorded call, creates its file: on the transport thread. */
     @Override
+    @NonBlockingRpc
     public void allocatePort(AllocatePortRequest request, StreamObserver<AllocatePortResponse> response) {
         String callId = required(request.getCallId(), "call_id");
         SessionSpec spec = new SessionSpec(callId, request.getTenantId(), remote(request.getRemoteRtpAddr()),
@@ -61,7 +64,13 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
                 .setRtpHost(properties.advertisedAddress()).build());
     }
 
+    /**
+     * Ends the session, closes its recording and publishes its reports (a socket write each, the
+     * broker's confirm not awaited): on the transport thread. Were the broker to stop reading
+     * (flow control), the publish would block there, as it would block every pool thread.
+     */
     @Override
+    @NonBlockingRpc
     public void releasePort(ReleasePortRequest request, StreamObserver<ReleasePortResponse> response) {
         String callId = required(request.getCallId(), "call_id");
         engine.release(callId).orElseThrow(() -> unknownCall(callId));

@@ -10,6 +10,7 @@ import ai.sentiric.support.tracing.TraceIdClientInterceptor;
 import ai.sentiric.support.tracing.TraceIdFilter;
 import ai.sentiric.support.tracing.TraceIdServerInterceptor;
 import ai.sentiric.support.warmup.WarmUp;
+import io.grpc.BindableService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.grpc.MetricCollectingClientInterceptor;
@@ -79,8 +80,11 @@ public class SupportAutoConfiguration {
     }
 
     @Bean
-    GrpcHandlerExecutor<?> sentiricGrpcHandlerExecutor(GrpcServerProperties properties) {
-        return new GrpcHandlerExecutor<>(properties);
+    GrpcHandlerExecutor<?> sentiricGrpcHandlerExecutor(GrpcServerProperties properties, ObjectProvider<BindableService> services,
+                                                      ObjectProvider<GrpcExceptionHandler> errors) {
+        return new GrpcHandlerExecutor<>(properties, () -> services.orderedStream().toList(),
+                exception -> new CompositeGrpcExceptionHandler(errors.orderedStream().toArray(GrpcExceptionHandler[]::new))
+                        .handleException(exception));
     }
 
     /**
