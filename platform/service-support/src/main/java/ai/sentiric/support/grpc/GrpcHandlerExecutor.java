@@ -9,6 +9,7 @@ import io.grpc.ServerCallExecutorSupplier;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.Status;
 import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.lang.reflect.Method;
 import java.util.HashSet;
@@ -78,11 +79,18 @@ public final class GrpcHandlerExecutor<T extends ServerBuilder<T>> implements Se
                 MDC.setContextMap(logging);
             }
             try {
-                response.onNext(work.get());
+                R answer;
+                try {
+                    answer = work.get();
+                } catch (RuntimeException e) {
+                    StatusException status = errors.handleException(e);
+                    response.onError(status != null ? status : Status.INTERNAL.withDescription(e.toString()).asException());
+                    return;
+                }
+                response.onNext(answer);
                 response.onCompleted();
-            } catch (RuntimeException e) {
-                StatusException status = errors.handleException(e);
-                response.onError(status != null ? status : Status.INTERNAL.withDescription(e.toString()).asException());
+            } catch (StatusRuntimeException e) {
+                // The caller cancelled or its deadline passed meanwhile: nobody is left to answer.
             } finally {
                 MDC.clear();
             }

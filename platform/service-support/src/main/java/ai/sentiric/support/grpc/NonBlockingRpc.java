@@ -13,6 +13,8 @@ import java.lang.annotation.Target;
  * either. Such a handler runs on the gRPC transport thread that read its request, with no hand-over
  * to the handler pool ({@link GrpcHandlerExecutor}). A handler that blocks there stalls every call
  * on that transport thread, and one that calls another service over gRPC from it can deadlock.
+ * A client's calls share one connection and so one transport thread: mark only handlers short
+ * enough that the client's next call does not mind waiting behind them.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
