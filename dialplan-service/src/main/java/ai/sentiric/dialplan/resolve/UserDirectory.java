@@ -16,9 +16,9 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What dialplan-service asks of user-service: does a tenant exist, and who is this caller. Caller
