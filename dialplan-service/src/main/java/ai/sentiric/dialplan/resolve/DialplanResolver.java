@@ -58,8 +58,6 @@ public class DialplanResolver implements WarmUp {
 
     private static final NotInMemory NOT_IN_MEMORY = new NotInMemory();
 
-    private final RouteCatalog catalog;
-    private final UserDirectory directory;
     private final PhoneNumbers phones;
     private final DialplanProperties properties;
     private final DialplanMetrics metrics;
@@ -70,8 +68,6 @@ public class DialplanResolver implements WarmUp {
 
     public DialplanResolver(RouteCatalog catalog, UserDirectory directory, PhoneNumbers phones, DialplanProperties properties,
                             DialplanMetrics metrics) {
-        this.catalog = catalog;
-        this.directory = directory;
         this.phones = phones;
         this.properties = properties;
         this.metrics = metrics;

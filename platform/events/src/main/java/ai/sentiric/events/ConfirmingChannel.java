@@ -54,7 +54,7 @@ final class ConfirmingChannel implements AutoCloseable {
 
     private final ConnectionFactory connections;
     private final long timeoutNanos;
-    private final Duration sweepInterval;
+    private final long sweepNanos;
     /** Guards {@link #link} and keeps sequence numbers in publish order. */
     private final Object lock = new Object();
     /**
@@ -73,8 +73,7 @@ final class ConfirmingChannel implements AutoCloseable {
         this.connections = connections;
         this.timeoutNanos = confirmTimeout.toNanos();
         // A publish fails at most a tenth of its timeout late (and no later than 250 ms).
-        this.sweepInterval = Duration.ofNanos(Math.clamp(timeoutNanos / 10, TimeUnit.MILLISECONDS.toNanos(5),
-                TimeUnit.MILLISECONDS.toNanos(250)));
+        this.sweepNanos = Math.clamp(timeoutNanos / 10, TimeUnit.MILLISECONDS.toNanos(5), TimeUnit.MILLISECONDS.toNanos(250));
     }
 
     /** Publishes; the future completes when the broker confirmed, exceptionally when it refused or the channel failed. */
@@ -135,7 +134,7 @@ final class ConfirmingChannel implements AutoCloseable {
     private Link open() throws IOException {
         if (sweeper == null) {
             sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("event-confirm-timeouts").daemon().factory());
-            sweeper.scheduleWithFixedDelay(this::expire, sweepInterval.toNanos(), sweepInterval.toNanos(), TimeUnit.NANOSECONDS);
+            sweeper.scheduleWithFixedDelay(this::expire, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS);
         }
         if (link != null && link.channel.isOpen()) {
             return link;

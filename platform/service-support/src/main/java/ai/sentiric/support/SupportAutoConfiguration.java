@@ -31,6 +31,7 @@ import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.exception.CompositeGrpcExceptionHandler;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 import org.springframework.grpc.server.exception.GrpcExceptionHandlerInterceptor;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Registers the shared error mapping, gRPC handler threads and metrics, trace propagation and warm-ups in every service. */
 @AutoConfiguration
@@ -58,7 +59,7 @@ public class SupportAutoConfiguration {
     @Bean
     @GlobalServerInterceptor
     GrpcExceptionHandlerInterceptor sentiricGrpcExceptionHandlerInterceptor(ObjectProvider<GrpcExceptionHandler> handlers) {
-        return new GrpcErrors.Interceptor(new CompositeGrpcExceptionHandler(handlers.orderedStream().toArray(GrpcExceptionHandler[]::new)));
+        return new GrpcErrors.Interceptor(composite(handlers));
     }
 
     /**
@@ -82,9 +83,10 @@ public class SupportAutoConfiguration {
     @Bean
     GrpcHandlerExecutor<?> sentiricGrpcHandlerExecutor(GrpcServerProperties properties, ObjectProvider<BindableService> services,
                                                       ObjectProvider<GrpcExceptionHandler> errors) {
+        // The handlers are gathered at the first offloaded failure: by then every bean exists.
+        SingletonSupplier<GrpcExceptionHandler> mapping = SingletonSupplier.of(() -> composite(errors));
         return new GrpcHandlerExecutor<>(properties, () -> services.orderedStream().toList(),
-                exception -> new CompositeGrpcExceptionHandler(errors.orderedStream().toArray(GrpcExceptionHandler[]::new))
-                        .handleException(exception));
+                exception -> mapping.obtain().handleException(exception));
     }
 
     /**
@@ -120,6 +122,11 @@ public class SupportAutoConfiguration {
     @GlobalClientInterceptor
     TraceIdClientInterceptor sentiricTraceIdClientInterceptor() {
         return new TraceIdClientInterceptor();
+    }
+
+    /** Every exception handler of the service, in order: how both the server and an offloaded handler map failures. */
+    private static GrpcExceptionHandler composite(ObjectProvider<GrpcExceptionHandler> handlers) {
+        return new CompositeGrpcExceptionHandler(handlers.orderedStream().toArray(GrpcExceptionHandler[]::new));
     }
 
     /** The REST side, in services that serve HTTP. */
