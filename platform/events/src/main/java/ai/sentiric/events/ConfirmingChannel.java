@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
@@ -50,6 +52,17 @@ final class ConfirmingChannel implements AutoCloseable {
 
     /** A channel and the publishes on it still waiting for their confirm, by sequence number. */
     private record Link(Channel channel, ConcurrentNavigableMap<Long, Pending> unconfirmed) {
+
+        /** One link is one channel's life: the same only as itself (its map changes with every publish). */
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     private final ConnectionFactory connections;
@@ -62,6 +75,12 @@ final class ConfirmingChannel implements AutoCloseable {
      * lock. Null until the first publish and after the channel went down.
      */
     private volatile @Nullable Link link;
+    /**
+     * Every channel that may still hold unconfirmed publishes: the current one and those replaced
+     * since, until the sweeper found them empty. A publish must time out whatever became of its
+     * channel (one left behind by a dropped connection once kept its publisher waiting for ever).
+     */
+    private final Set<Link> links = ConcurrentHashMap.newKeySet();
     /** Fails the publishes past their deadline; started with the channel, stopped by {@link #close()}. Guarded by {@link #lock}. */
     private @Nullable ScheduledExecutorService sweeper;
 
@@ -145,26 +164,28 @@ final class ConfirmingChannel implements AutoCloseable {
         channel.addConfirmListener((tag, multiple) -> settle(opened, tag, multiple, null),
                 (tag, multiple) -> settle(opened, tag, multiple, "the broker refused the event (nack)"));
         channel.addShutdownListener(cause -> failAll(opened, cause));
+        links.add(opened);
         link = opened;
         return opened;
     }
 
-    /** Fails the publishes of the current channel whose deadline passed: the oldest first, up to the first still in time. */
+    /** Fails the publishes whose deadline passed, on every channel: the oldest first, up to the first still in time. */
     private void expire() {
-        Link current = link;
-        if (current == null) {
-            return;
-        }
         long now = System.nanoTime();
-        Iterator<Pending> oldest = current.unconfirmed.values().iterator();
-        while (oldest.hasNext()) {
-            Pending pending = oldest.next();
-            if (pending.deadline - now > 0) {
-                return;
+        for (Link each : links) {
+            Iterator<Pending> oldest = each.unconfirmed.values().iterator();
+            while (oldest.hasNext()) {
+                Pending pending = oldest.next();
+                if (pending.deadline - now > 0) {
+                    break;
+                }
+                oldest.remove();
+                pending.confirmed.completeExceptionally(new TimeoutException("no confirm from the broker within "
+                        + Duration.ofNanos(timeoutNanos)));
             }
-            oldest.remove();
-            pending.confirmed.completeExceptionally(new TimeoutException("no confirm from the broker within "
-                    + Duration.ofNanos(timeoutNanos)));
+            if (each != link && each.unconfirmed.isEmpty()) {
+                links.remove(each);
+            }
         }
     }
 

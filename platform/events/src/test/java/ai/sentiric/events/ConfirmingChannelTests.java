@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
@@ -34,6 +35,7 @@ class ConfirmingChannelTests {
     private static final Duration TIMEOUT = Duration.ofMillis(300);
     private static final AMQP.BasicProperties PROPERTIES = new AMQP.BasicProperties();
 
+    private final AtomicBoolean open = new AtomicBoolean(true);
     private final AtomicLong nextSequence = new AtomicLong(1);
     private final AtomicReference<ConfirmCallback> acks = new AtomicReference<>();
     private final AtomicReference<ConfirmCallback> nacks = new AtomicReference<>();
@@ -43,7 +45,7 @@ class ConfirmingChannelTests {
     @BeforeEach
     void broker() {
         Channel amqp = fake(Channel.class, (method, args) -> switch (method) {
-            case "isOpen" -> true;
+            case "isOpen" -> open.get();
             case "getNextPublishSeqNo" -> nextSequence.get();
             case "basicPublish" -> nextSequence.getAndIncrement();
             case "addConfirmListener" -> {
@@ -107,6 +109,16 @@ class ConfirmingChannelTests {
     }
 
     @Test
+    void aPublishLeftOnAChannelThatWasReplacedStillTimesOut() {
+        CompletableFuture<Void> stranded = publish();
+        // Closed without a shutdown signal reaching us: the next publish opens a new channel.
+        CompletableFuture<Void> next = channelReplacedThenPublish();
+
+        assertThat(stranded).failsWithin(Duration.ofSeconds(5)).withThrowableThat().withCauseInstanceOf(TimeoutException.class);
+        assertThat(next).failsWithin(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aNackFailsThePublishAsRefused() throws Exception {
         CompletableFuture<Void> refused = publish();
 
@@ -132,6 +144,15 @@ class ConfirmingChannelTests {
     private static <T> T fake(Class<T> type, BiFunction<String, Object[], @Nullable Object> answer) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> answer.apply(method.getName(), args)));
+    }
+
+    private CompletableFuture<Void> channelReplacedThenPublish() {
+        open.set(false);
+        try {
+            return publish();
+        } finally {
+            open.set(true);
+        }
     }
 
     private CompletableFuture<Void> publish() {
