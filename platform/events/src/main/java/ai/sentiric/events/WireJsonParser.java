@@ -83,16 +83,13 @@ final class WireJsonParser {
         if (depth > MAX_DEPTH) {
             throw Unsupported.INSTANCE;
         }
-        in.expect('{');
-        in.whitespace();
-        if (in.peek() == '}') {
-            in.position++;
+        if (!in.opens('{', '}')) {
             return;
         }
         long seenLow = 0;
         @Nullable Map<Integer, Boolean> seenHigh = null;
         @Nullable Map<OneofDescriptor, Boolean> oneofs = null;
-        while (true) {
+        do {
             in.whitespace();
             String name = in.plainKey();
             in.whitespace();
@@ -126,29 +123,18 @@ final class WireJsonParser {
                 }
                 readField(field, in, out, depth);
             }
-            in.whitespace();
-            byte next = in.next();
-            if (next == '}') {
-                return;
-            }
-            if (next != ',') {
-                throw Unsupported.INSTANCE;
-            }
-        }
+        } while (in.another('}'));
     }
 
     private static void readField(FieldDescriptor field, Reader in, Wire out, int depth) {
         if (field.isMapField()) {
             FieldDescriptor key = field.getMessageType().findFieldByNumber(1);
             FieldDescriptor value = field.getMessageType().findFieldByNumber(2);
-            in.expect('{');
-            in.whitespace();
-            if (in.peek() == '}') {
-                in.position++;
+            if (!in.opens('{', '}')) {
                 return;
             }
             Set<String> keys = new HashSet<>();
-            while (true) {
+            do {
                 in.whitespace();
                 String text = in.string();
                 if (!keys.add(text)) {
@@ -162,34 +148,15 @@ final class WireJsonParser {
                 readValue(value, in, entry, depth + 1);
                 out.tag(field.getNumber(), 2);
                 out.lengthDelimited(entry);
-                in.whitespace();
-                byte next = in.next();
-                if (next == '}') {
-                    return;
-                }
-                if (next != ',') {
-                    throw Unsupported.INSTANCE;
-                }
-            }
+            } while (in.another('}'));
         } else if (field.isRepeated()) {
-            in.expect('[');
-            in.whitespace();
-            if (in.peek() == ']') {
-                in.position++;
+            if (!in.opens('[', ']')) {
                 return;
             }
-            while (true) {
+            do {
                 in.whitespace();
                 readValue(field, in, out, depth + 1);
-                in.whitespace();
-                byte next = in.next();
-                if (next == ']') {
-                    return;
-                }
-                if (next != ',') {
-                    throw Unsupported.INSTANCE;
-                }
-            }
+            } while (in.another(']'));
         } else {
             readValue(field, in, out, depth);
         }
@@ -442,6 +409,30 @@ final class WireJsonParser {
             }
         }
 
+        /** Opens an object or array: true when elements follow, false when it closed at once. */
+        boolean opens(char open, char close) {
+            expect(open);
+            whitespace();
+            if (peek() == close) {
+                position++;
+                return false;
+            }
+            return true;
+        }
+
+        /** After an element: true when a comma says another follows, false at the closing bracket. */
+        boolean another(char close) {
+            whitespace();
+            byte next = next();
+            if (next == ',') {
+                return true;
+            }
+            if (next != close) {
+                throw Unsupported.INSTANCE;
+            }
+            return false;
+        }
+
         /** An object key without escapes (field names have none). */
         String plainKey() {
             expect('"');
@@ -655,14 +646,11 @@ final class WireJsonParser {
             switch (b) {
                 case '"' -> string();
                 case '{', '[' -> {
-                    byte close = b == '{' ? (byte) '}' : (byte) ']';
-                    position++;
-                    whitespace();
-                    if (peek() == close) {
-                        position++;
+                    char close = b == '{' ? '}' : ']';
+                    if (!opens((char) b, close)) {
                         return;
                     }
-                    while (true) {
+                    do {
                         whitespace();
                         if (close == '}') {
                             string();
@@ -671,15 +659,7 @@ final class WireJsonParser {
                             whitespace();
                         }
                         skipValue(depth + 1);
-                        whitespace();
-                        byte next = next();
-                        if (next == close) {
-                            return;
-                        }
-                        if (next != ',') {
-                            throw Unsupported.INSTANCE;
-                        }
-                    }
+                    } while (another(close));
                 }
                 case 't', 'f' -> literal();
                 // null: JsonFormat decides what an unknown field's null means.

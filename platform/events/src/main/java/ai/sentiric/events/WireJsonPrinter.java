@@ -71,13 +71,9 @@ final class WireJsonPrinter {
     private static @Nullable Shape shape(Descriptor type) {
         Shape known = SHAPES.get(type);
         if (known != null) {
-            return known.printable ? known : null;
+            return known;
         }
-        if (!covers(type)) {
-            SHAPES.put(type, Shape.UNPRINTABLE);
-            return null;
-        }
-        return SHAPES.computeIfAbsent(type, Shape::new);
+        return covers(type) ? SHAPES.computeIfAbsent(type, Shape::new) : null;
     }
 
     /**
@@ -120,23 +116,12 @@ final class WireJsonPrinter {
     }
 
     private static final class Shape {
-        static final Shape UNPRINTABLE = new Shape();
-
-        final boolean printable;
         final FieldDescriptor[] byNumber;
         /** {@code "jsonName":} of each field, by number. */
         final byte[][] names;
         final Map<Integer, FieldDescriptor> sparse;
 
-        private Shape() {
-            printable = false;
-            byNumber = new FieldDescriptor[0];
-            names = new byte[0][];
-            sparse = Map.of();
-        }
-
         Shape(Descriptor type) {
-            printable = true;
             int dense = 0;
             for (FieldDescriptor field : type.getFields()) {
                 if (field.getNumber() < 1024) {

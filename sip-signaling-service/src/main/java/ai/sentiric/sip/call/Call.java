@@ -34,6 +34,7 @@ final class Call {
     private @Nullable CallLeg leg;
     private @Nullable String answerSdp;
     private @Nullable ScheduledFuture<?> maxDuration;
+    private boolean settingUp = true;
 
     Call(IncomingRequest invite) {
         this.callId = invite.callId();
@@ -96,6 +97,13 @@ final class Call {
         invite.respond(SipResponse.of(200, "OK").withSdp(sdp));
         leg = invite.leg();
         return true;
+    }
+
+    /** The set-up is over, whichever way it went; true the first time (its admission slot is free again). */
+    synchronized boolean setUpOver() {
+        boolean was = settingUp;
+        settingUp = false;
+        return was;
     }
 
     /** The ACK of our 200; true the first time. */

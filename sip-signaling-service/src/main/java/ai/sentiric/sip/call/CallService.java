@@ -15,14 +15,21 @@ import ai.sentiric.sip.client.UserClient;
 import ai.sentiric.sip.sdp.SdpNegotiation;
 import ai.sentiric.sip.stack.IncomingRequest;
 import ai.sentiric.sip.stack.SipResponse;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +55,9 @@ public class CallService {
     private final SipProperties properties;
     private final SipMetrics metrics;
     /**
-     * Set-up talks to three services, and an ending releases the port: a virtual thread each
-     * keeps the stack's threads free.
+     * Set-ups that must wait for a service before their asynchronous part (a trunk not yet
+     * remembered, digest authentication) and answers after a ring time: a virtual thread each
+     * keeps the stack's and the timer's threads free.
      */
     private final ExecutorService setups = Executors.newVirtualThreadPerTaskExecutor();
     /**
@@ -57,6 +65,8 @@ public class CallService {
      * limit must not keep the ended call in memory for 4 hours.
      */
     private final ScheduledThreadPoolExecutor timers = timers();
+    /** Calls ended whose port release or call.ended is still on its way, which a drain waits for. */
+    private final Set<CompletableFuture<Void>> endings = ConcurrentHashMap.newKeySet();
     /** One permit per call between its INVITE and the end of its set-up: what admission control bounds. */
     private final Semaphore setupSlots;
     private volatile boolean draining;
@@ -104,18 +114,20 @@ public class CallService {
         }
         try {
             invite.respond(SipResponse.of(100, "Trying"));
-            setups.execute(() -> {
-                try {
-                    setUp(call);
-                } finally {
-                    setupSlots.release();
-                }
-            });
         } catch (RuntimeException e) {
             // Not even a 100 could be sent (the caller is unreachable): no call, and its slot is free.
             calls.remove(call);
             setupSlots.release();
             throw e;
+        }
+        // A known trunk's call goes on from here without waiting: the dialplan and media calls are
+        // asynchronous. A look-up of the trunk, or digest authentication, waits for a service: on a
+        // virtual thread, so that the stack's threads stay free.
+        Optional<SipTrunk> trunk = dialplans.rememberedTrunk(invite.sourceHost());
+        if (trunk != null && trunk.isPresent()) {
+            guarded(call, () -> setUp(call, trunk.get().getName()));
+        } else {
+            setups.execute(() -> guarded(call, () -> admit(call)));
         }
     }
 
@@ -124,87 +136,130 @@ public class CallService {
         invite.respond(serviceUnavailable());
     }
 
-    private void setUp(Call call) {
+    /** The trunk check, or else digest authentication; then the set-up. May wait for dialplan- and user-service. */
+    private void admit(Call call) {
         IncomingRequest invite = call.invite;
+        Optional<SipTrunk> trunk;
         try {
-            Optional<SipTrunk> trunk;
-            try {
-                trunk = dialplans.trunk(invite.sourceHost());
-                if (trunk.isEmpty()) {
-                    var outcome = authenticator.check("INVITE", invite.header("Proxy-Authorization"), users);
-                    if (outcome instanceof DigestAuthenticator.Outcome.Challenge(boolean stale)) {
-                        refuse(call, SipResponse.of(407, "Proxy Authentication Required")
-                                .withHeader("Proxy-Authenticate", authenticator.challenge(stale)));
+            trunk = dialplans.trunk(invite.sourceHost());
+            if (trunk.isEmpty()) {
+                var outcome = authenticator.check("INVITE", invite.header("Proxy-Authorization"), users);
+                if (outcome instanceof DigestAuthenticator.Outcome.Challenge(boolean stale)) {
+                    refuse(call, SipResponse.of(407, "Proxy Authentication Required")
+                            .withHeader("Proxy-Authenticate", authenticator.challenge(stale)));
+                    return;
+                }
+                if (outcome instanceof DigestAuthenticator.Outcome.Rejected(String why)) {
+                    log.info("INVITE {} from {} refused: {}", call.callId, invite.sourceHost(), why);
+                    refuse(call, SipResponse.of(403, "Forbidden"));
+                    return;
+                }
+            }
+        } catch (StatusRuntimeException e) {
+            // dialplan- or user-service down or too slow: the caller may try again (or elsewhere).
+            log.warn("no trunk or credential check for call {}: {}", call.callId, e.getStatus());
+            refuse(call, serviceUnavailable());
+            return;
+        }
+        setUp(call, trunk.map(SipTrunk::getName).orElse(""));
+    }
+
+    /**
+     * SDP negotiation, ResolveDialplan, AllocatePort, 180 and 200. The two calls are asynchronous
+     * and what follows each runs on the thread that read its reply; the set-up slot is given back
+     * when the set-up is over, whichever way.
+     */
+    private void setUp(Call call, String trunkName) {
+        IncomingRequest invite = call.invite;
+        SdpNegotiation.Agreed agreed;
+        try {
+            agreed = SdpNegotiation.negotiate(invite.body());
+        } catch (SdpNegotiation.SdpException e) {
+            refuse(call, SipResponse.of(e.status(), "Not Acceptable Here").withHeader("Warning", "304 sentiric \"" + e.getMessage() + "\""));
+            return;
+        }
+        dialplans.resolve(invite.fromUser(), invite.requestUser()).whenComplete((resolution, failure) ->
+                guarded(call, () -> {
+                    if (failure != null) {
+                        refuse(call, switch (status(failure).getCode()) {
+                            case NOT_FOUND -> SipResponse.of(404, "Not Found");
+                            case PERMISSION_DENIED -> SipResponse.of(403, "Forbidden");
+                            case INVALID_ARGUMENT -> SipResponse.of(484, "Address Incomplete");
+                            default -> {
+                                log.warn("no dialplan for call {}: {}", call.callId, status(failure));
+                                yield serviceUnavailable();
+                            }
+                        });
                         return;
                     }
-                    if (outcome instanceof DigestAuthenticator.Outcome.Rejected(String why)) {
-                        log.info("INVITE {} from {} refused: {}", call.callId, invite.sourceHost(), why);
-                        refuse(call, SipResponse.of(403, "Forbidden"));
+                    allocate(call, trunkName, agreed, resolution);
+                }));
+    }
+
+    private void allocate(Call call, String trunkName, SdpNegotiation.Agreed agreed, ResolveDialplanResponse resolution) {
+        boolean echo = resolution.getAction().getType() == ActionType.ACTION_TYPE_ECHO_TEST;
+        boolean record = "true".equals(resolution.getAction().getDataMap().get("record"));
+        media.allocate(call.callId, resolution.getTenantId(), agreed, echo, record).whenComplete((port, failure) ->
+                guarded(call, () -> {
+                    if (failure != null) {
+                        log.warn("no media for call {}: {}", call.callId, status(failure));
+                        refuse(call, serviceUnavailable());
+                        if (MediaClient.mayHaveAllocated(status(failure))) {
+                            // We stopped waiting, media may not have: a session nobody releases would send
+                            // RTP until its inactivity timeout, and under load such orphans pile up.
+                            media.release(call.callId);
+                        }
                         return;
                     }
-                }
-            } catch (StatusRuntimeException e) {
-                // dialplan- or user-service down or too slow: the caller may try again (or elsewhere).
-                log.warn("no trunk or credential check for call {}: {}", call.callId, e.getStatus());
-                refuse(call, serviceUnavailable());
-                return;
-            }
-            SdpNegotiation.Agreed agreed;
-            try {
-                agreed = SdpNegotiation.negotiate(invite.body());
-            } catch (SdpNegotiation.SdpException e) {
-                refuse(call, SipResponse.of(e.status(), "Not Acceptable Here").withHeader("Warning", "304 sentiric \"" + e.getMessage() + "\""));
-                return;
-            }
-            ResolveDialplanResponse resolution;
-            try {
-                resolution = dialplans.resolve(invite.fromUser(), invite.requestUser());
-            } catch (StatusRuntimeException e) {
-                refuse(call, switch (e.getStatus().getCode()) {
-                    case NOT_FOUND -> SipResponse.of(404, "Not Found");
-                    case PERMISSION_DENIED -> SipResponse.of(403, "Forbidden");
-                    case INVALID_ARGUMENT -> SipResponse.of(484, "Address Incomplete");
-                    default -> {
-                        log.warn("no dialplan for call {}: {}", call.callId, e.getStatus());
-                        yield serviceUnavailable();
-                    }
-                });
-                return;
-            }
-            boolean echo = resolution.getAction().getType() == ActionType.ACTION_TYPE_ECHO_TEST;
-            boolean record = "true".equals(resolution.getAction().getDataMap().get("record"));
-            AllocatePortResponse port;
-            try {
-                port = media.allocate(call.callId, resolution.getTenantId(), agreed, echo, record);
-            } catch (StatusRuntimeException e) {
-                log.warn("no media for call {}: {}", call.callId, e.getStatus());
-                refuse(call, serviceUnavailable());
-                if (MediaClient.mayHaveAllocated(e)) {
-                    // We stopped waiting, media may not have: a session nobody releases would send
-                    // RTP until its inactivity timeout, and under load such orphans pile up.
-                    media.release(call.callId);
-                }
-                return;
-            }
-            if (!call.attachMedia(resolution.getTenantId(), port.getRtpPort())) {
-                media.release(call.callId);
-                return;
-            }
-            String trunkName = trunk.map(SipTrunk::getName).orElse("");
-            if (!call.ring(() -> announcer.started(call, trunkName, resolution, agreed, port.getRtpPort()))) {
-                return;
-            }
-            String answer = SdpNegotiation.answer(agreed, port.getRtpHost(), port.getRtpPort());
-            if (properties.ringTime().isZero()) {
-                answer(call, answer);
-            } else {
-                timers.schedule(() -> setups.execute(() -> answer(call, answer)),
-                        properties.ringTime().toMillis(), TimeUnit.MILLISECONDS);
-            }
+                    ring(call, trunkName, agreed, resolution, port);
+                }));
+    }
+
+    private void ring(Call call, String trunkName, SdpNegotiation.Agreed agreed, ResolveDialplanResponse resolution,
+                      AllocatePortResponse port) {
+        if (!call.attachMedia(resolution.getTenantId(), port.getRtpPort())) {
+            media.release(call.callId);
+            setUpOver(call);
+            return;
+        }
+        if (!call.ring(() -> announcer.started(call, trunkName, resolution, agreed, port.getRtpPort()))) {
+            setUpOver(call);
+            return;
+        }
+        String answer = SdpNegotiation.answer(agreed, port.getRtpHost(), port.getRtpPort());
+        if (properties.ringTime().isZero()) {
+            answer(call, answer);
+        } else {
+            timers.schedule(() -> setups.execute(() -> answer(call, answer)),
+                    properties.ringTime().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        setUpOver(call);
+    }
+
+    /**
+     * Runs a step of the set-up: a failure it did not expect ends the call with 500, and a call
+     * that ends there no longer holds its set-up slot.
+     */
+    private void guarded(Call call, Runnable step) {
+        try {
+            step.run();
         } catch (RuntimeException e) {
             log.error("set-up of call {} failed", call.callId, e);
             end(call, failed("setup-error"), SipResponse.of(500, "Server Internal Error"));
         }
+        if (call.state() == Call.State.ENDED) {
+            setUpOver(call);
+        }
+    }
+
+    private void setUpOver(Call call) {
+        if (call.setUpOver()) {
+            setupSlots.release();
+        }
+    }
+
+    private static Status status(Throwable failure) {
+        return Status.fromThrowable(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
     }
 
     /** 200 OK with our SDP, unless the call ended while it rang; then the maximum duration runs. */
@@ -310,9 +365,13 @@ public class CallService {
         setups.shutdown();
         try {
             // The releases and call.ended events of the calls just ended are still on their way.
-            setups.awaitTermination(properties.rpcDeadline().toMillis() * 2, TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(endings.toArray(CompletableFuture[]::new))
+                    .get(properties.rpcDeadline().toMillis() * 2, TimeUnit.MILLISECONDS);
+            setups.awaitTermination(properties.rpcDeadline().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("drain: not every ended call was released and announced: {}", e.toString());
         }
     }
 
@@ -353,14 +412,14 @@ public class CallService {
         }
         calls.remove(call);
         metrics.ended(ending.reason());
-        // Off the SIP stack's thread: releasing the port is a gRPC round trip. The release comes
-        // first, so whoever sees call.ended finds the port already free.
-        setups.execute(() -> {
-            if (call.hasMedia()) {
-                media.release(call.callId);
-            }
-            if (call.started()) {
-                announcer.ended(call, ending);
+        // The release comes first, so whoever sees call.ended finds the port already free.
+        CompletableFuture<Void> released = call.hasMedia() ? media.release(call.callId) : CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> ended = call.started() ? released.thenRun(() -> announcer.ended(call, ending)) : released;
+        endings.add(ended);
+        ended.whenComplete((done, failure) -> {
+            endings.remove(ended);
+            if (failure != null) {
+                log.error("end of call {} not announced", call.callId, failure);
             }
         });
     }

@@ -13,7 +13,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +25,16 @@ public class DialplanClient implements WarmUp {
 
     private final GrpcChannelFactory channels;
     private final DialplanServiceGrpc.DialplanServiceBlockingStub dialplans;
+    private final DialplanServiceGrpc.DialplanServiceStub asyncDialplans;
     private final long deadlineMillis;
     /** Trunk matches by source address; a carrier sends every call from the same few addresses. */
     private final Cache<String, Optional<SipTrunk>> trunks;
 
     public DialplanClient(GrpcChannelFactory channels, SipProperties properties) {
         this.channels = channels;
-        this.dialplans = DialplanServiceGrpc.newBlockingStub(channels.createChannel("dialplan-service"));
+        var channel = channels.createChannel("dialplan-service");
+        this.dialplans = DialplanServiceGrpc.newBlockingStub(channel);
+        this.asyncDialplans = DialplanServiceGrpc.newStub(channel).withExecutor(Runnable::run);
         this.deadlineMillis = properties.rpcDeadline().toMillis();
         this.trunks = Caffeine.newBuilder().expireAfterWrite(properties.trunkCacheTtl()).maximumSize(10_000).build();
     }
@@ -49,10 +54,20 @@ public class DialplanClient implements WarmUp {
         });
     }
 
-    /** Resolves the call; NOT_FOUND and PERMISSION_DENIED come back as StatusRuntimeException. */
-    public ResolveDialplanResponse resolve(String caller, String destination) {
-        return stub().resolveDialplan(ResolveDialplanRequest.newBuilder()
-                .setCallerContactValue(caller).setDestinationNumber(destination).build());
+    /** The trunk check of an address as remembered, without asking; null when it is not. */
+    public @Nullable Optional<SipTrunk> rememberedTrunk(String sourceIp) {
+        return trunks.getIfPresent(sourceIp);
+    }
+
+    /**
+     * Resolves the call; NOT_FOUND and PERMISSION_DENIED fail the future with a
+     * StatusRuntimeException. Completes on the transport thread that read the reply.
+     */
+    public CompletableFuture<ResolveDialplanResponse> resolve(String caller, String destination) {
+        Reply<ResolveDialplanResponse> reply = new Reply<>();
+        asyncDialplans.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS).resolveDialplan(ResolveDialplanRequest.newBuilder()
+                .setCallerContactValue(caller).setDestinationNumber(destination).build(), reply);
+        return reply;
     }
 
     /**

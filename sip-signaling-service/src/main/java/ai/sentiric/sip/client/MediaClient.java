@@ -6,13 +6,14 @@ import ai.sentiric.proto.media.v1.Codec;
 import ai.sentiric.proto.media.v1.MediaServiceGrpc;
 import ai.sentiric.proto.media.v1.RecordingOptions;
 import ai.sentiric.proto.media.v1.ReleasePortRequest;
+import ai.sentiric.proto.media.v1.ReleasePortResponse;
 import ai.sentiric.proto.media.v1.SessionMode;
 import ai.sentiric.sip.SipProperties;
 import ai.sentiric.sip.sdp.SdpNegotiation;
 import ai.sentiric.support.warmup.WarmUp;
 import ai.sentiric.support.warmup.WarmUpCall;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,21 +31,21 @@ public class MediaClient implements WarmUp {
     private static final long RELEASE_BACKOFF_MILLIS = 250;
 
     private final GrpcChannelFactory channels;
-    private final MediaServiceGrpc.MediaServiceBlockingStub media;
+    private final MediaServiceGrpc.MediaServiceStub media;
     private final long deadlineMillis;
 
     public MediaClient(GrpcChannelFactory channels, SipProperties properties) {
         this.channels = channels;
-        this.media = MediaServiceGrpc.newBlockingStub(channels.createChannel("media-service"));
+        this.media = MediaServiceGrpc.newStub(channels.createChannel("media-service")).withExecutor(Runnable::run);
         this.deadlineMillis = properties.rpcDeadline().toMillis();
     }
 
     /**
      * Opens the call's media session; {@code record}: recorded from its start (a mono mix), in the
      * same round trip. media-service treats a recording that cannot start as costing the
-     * recording, not the call.
+     * recording, not the call. Completes on the transport thread that read the reply.
      */
-    public AllocatePortResponse allocate(String callId, String tenantId, SdpNegotiation.Agreed agreed, boolean echo, boolean record) {
+    public CompletableFuture<AllocatePortResponse> allocate(String callId, String tenantId, SdpNegotiation.Agreed agreed, boolean echo, boolean record) {
         AllocatePortRequest.Builder request = AllocatePortRequest.newBuilder()
                 .setCallId(callId).setTenantId(tenantId)
                 .setMode(echo ? SessionMode.SESSION_MODE_ECHO : SessionMode.SESSION_MODE_NORMAL)
@@ -54,41 +55,43 @@ public class MediaClient implements WarmUp {
         if (record) {
             request.setRecording(RecordingOptions.getDefaultInstance());
         }
-        return stub().allocatePort(request.build());
+        Reply<AllocatePortResponse> reply = new Reply<>();
+        stub().allocatePort(request.build(), reply);
+        return reply;
     }
 
     /**
      * Releases the call's port, trying again while media-service is slow or unreachable: a session
      * left behind keeps sending RTP to a caller who hung up, and under load such leftovers are what
      * turns a busy media-service into an overloaded one. A session media already ended (inactivity)
-     * is not an error; when every attempt fails, media's inactivity timeout reclaims the port.
-     * Blocks for the attempts and their backoff: call it off the SIP stack's threads.
+     * is not an error; when every attempt fails, media's inactivity timeout reclaims the port. The
+     * future completes once the port is released or given up on, never exceptionally.
      */
-    public void release(String callId) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                stub().releasePort(ReleasePortRequest.newBuilder().setCallId(callId).build());
-                return;
-            } catch (StatusRuntimeException e) {
-                Status.Code code = e.getStatus().getCode();
-                if (code == Status.Code.NOT_FOUND) {
-                    return;
-                }
-                boolean retryable = code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.UNAVAILABLE
-                        || code == Status.Code.RESOURCE_EXHAUSTED;
-                if (!retryable || attempt == RELEASE_ATTEMPTS) {
-                    log.warn("RTP port of call {} not released after {} attempt(s): {}", callId, attempt, e.getStatus());
-                    return;
-                }
+    public CompletableFuture<Void> release(String callId) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        release(ReleasePortRequest.newBuilder().setCallId(callId).build(), 1, done);
+        return done;
+    }
+
+    private void release(ReleasePortRequest request, int attempt, CompletableFuture<Void> done) {
+        Reply<ReleasePortResponse> reply = new Reply<>();
+        stub().releasePort(request, reply);
+        reply.whenComplete((released, failure) -> {
+            Status.Code code = failure == null ? Status.Code.OK : Status.fromThrowable(failure).getCode();
+            boolean retryable = code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.UNAVAILABLE
+                    || code == Status.Code.RESOURCE_EXHAUSTED;
+            if (code == Status.Code.OK || code == Status.Code.NOT_FOUND) {
+                done.complete(null);
+            } else if (!retryable || attempt == RELEASE_ATTEMPTS) {
+                log.warn("RTP port of call {} not released after {} attempt(s): {}", request.getCallId(), attempt,
+                        Status.fromThrowable(failure));
+                done.complete(null);
+            } else {
+                // The backoff gives an overloaded media-service room.
+                CompletableFuture.delayedExecutor(RELEASE_BACKOFF_MILLIS * attempt, TimeUnit.MILLISECONDS)
+                        .execute(() -> release(request, attempt + 1, done));
             }
-            try {
-                // The backoff gives an overloaded media-service room; the caller is a virtual thread.
-                Thread.sleep(RELEASE_BACKOFF_MILLIS * attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        });
     }
 
     /**
@@ -102,13 +105,13 @@ public class MediaClient implements WarmUp {
     }
 
     /** Whether an AllocatePort that failed this way may still have created a session. */
-    public static boolean mayHaveAllocated(StatusRuntimeException failure) {
-        Status.Code code = failure.getStatus().getCode();
+    public static boolean mayHaveAllocated(Status failure) {
+        Status.Code code = failure.getCode();
         return code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.CANCELLED || code == Status.Code.UNKNOWN
                 || code == Status.Code.INTERNAL;
     }
 
-    private MediaServiceGrpc.MediaServiceBlockingStub stub() {
+    private MediaServiceGrpc.MediaServiceStub stub() {
         return media.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS);
     }
 }
