@@ -17,7 +17,7 @@ class SipConfiguration {
     SipStackPort sipStack(SipProperties properties) {
         return new JainSipPort(new JainSipPort.Binding(properties.bindAddress(), properties.port(),
                 properties.advertisedAddress(), properties.transports(), properties.maxMessageSize(),
-                properties.stackThreads()));
+                properties.stackThreads(), Math.toIntExact(properties.udpReceiveBuffer().toBytes())));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package ai.sentiric.sip;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * sip-signaling-service's tunables; application.yml documents each default.
@@ -26,6 +27,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param trunkCacheTtl how long a source address's trunk match is remembered
  * @param maxMessageSize the largest SIP message accepted on TCP
  * @param stackThreads threads delivering SIP messages
+ * @param udpReceiveBuffer the UDP socket's receive buffer: datagrams that arrive while it is full
+ *        are dropped by the kernel, and a dropped INVITE costs its caller a retransmission (0.5 s,
+ *        then 1 s, 2 s); the kernel caps it at {@code net.core.rmem_max}
  * @param registration REGISTER's expiry bounds
  */
 @ConfigurationProperties("sentiric.sip")
@@ -33,7 +37,7 @@ public record SipProperties(String bindAddress, int port, String advertisedAddre
                             String realm, Duration ringTime, int maxCalls, int maxSetups, Duration maxCallDuration,
                             Duration drainTimeout, Duration retryAfter, Duration nonceTtl, String nonceSecret,
                             Duration rpcDeadline, Duration trunkCacheTtl, int maxMessageSize, int stackThreads,
-                            Registration registration) {
+                            DataSize udpReceiveBuffer, Registration registration) {
 
     /**
      * @param minExpires shorter registrations get 423 Interval Too Brief

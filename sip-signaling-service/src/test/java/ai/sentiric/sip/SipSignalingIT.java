@@ -11,6 +11,8 @@ import ai.sentiric.proto.media.v1.SessionMode;
 import ai.sentiric.proto.sip.v1.SipSignalingServiceGrpc;
 import ai.sentiric.proto.sip.v1.TerminateCallRequest;
 import ai.sentiric.sip.registrar.Registrar;
+import ai.sentiric.sip.stack.SipStackPort;
+import ai.sentiric.sip.stack.jain.JainSipPort;
 import ai.sentiric.testkit.EventTap;
 import ai.sentiric.testkit.Infrastructure;
 import ai.sentiric.testkit.spring.InfrastructureTest;
@@ -78,6 +80,8 @@ class SipSignalingIT {
     @Autowired Registrar registrar;
     @Autowired MeterRegistry meters;
     @Autowired EventPublisher publisher;
+    @Autowired SipStackPort stack;
+    @Autowired SipProperties properties;
 
     EventTap events;
     ManagedChannel channel;
@@ -387,6 +391,18 @@ class SipSignalingIT {
         // The listener still serves: a keepalive after the torture is answered.
         var result = call("uac-options-expect-200", FakePlatform.ROUTED, callId("after-torture"));
         assertThat(result.passed()).as(answers + result.output()).isTrue();
+    }
+
+    @Test
+    void theUdpSocketGetsTheReceiveBufferConfiguredNotTheStacksDefault() throws Exception {
+        // JAIN-SIP sets 64 KiB unless told: about a hundred datagrams, which a receive thread kept
+        // off the CPU for a moment overflows, dropping INVITEs. Linux caps the request at
+        // net.core.rmem_max and reports twice what it granted.
+        long configured = properties.udpReceiveBuffer().toBytes();
+        Path rmemMax = Path.of("/proc/sys/net/core/rmem_max");
+        long granted = Files.exists(rmemMax) ? Math.min(configured, Long.parseLong(Files.readString(rmemMax).trim())) : configured;
+        assertThat(configured).isGreaterThan(64 * 1024);
+        assertThat((long) ((JainSipPort) stack).udpReceiveBuffer()).isGreaterThanOrEqualTo(Math.max(granted, 64 * 1024 * 2 + 1));
     }
 
     @Test

@@ -27,6 +27,7 @@ final class CompactUdpProcessors extends OIOMessageProcessorFactory {
     private static final Logger log = LoggerFactory.getLogger(CompactUdpProcessors.class);
 
     private final int workers;
+    private volatile int receiveBuffer;
 
     /** @param workers the stack's message-handling threads (its THREAD_POOL_SIZE) */
     CompactUdpProcessors(int workers) {
@@ -43,7 +44,21 @@ final class CompactUdpProcessors extends OIOMessageProcessorFactory {
             return super.createMessageProcessor(stack, address, port, transport);
         }
         sendFromTheListeningSocket(stack);
-        return new Udp(address, stack, port, workers);
+        Udp udp = new Udp(address, stack, port, workers);
+        receiveBuffer = udp.receiveBuffer();
+        int asked = stack.getReceiveUdpBufferSize();
+        if (receiveBuffer < asked) {
+            log.warn("the SIP UDP socket got a receive buffer of {} bytes, not the {} asked for: raise net.core.rmem_max,"
+                    + " or INVITEs arriving in a burst are dropped", receiveBuffer, asked);
+        } else {
+            log.info("SIP UDP receive buffer: {} bytes", receiveBuffer);
+        }
+        return udp;
+    }
+
+    /** The receive buffer the kernel gave the UDP socket (Linux reports twice what was set, for its own overhead). */
+    int receiveBuffer() {
+        return receiveBuffer;
     }
 
     /**
@@ -68,6 +83,10 @@ final class CompactUdpProcessors extends OIOMessageProcessorFactory {
         Udp(InetAddress address, SIPTransactionStack stack, int port, int workers) throws IOException {
             super(address, stack, port);
             this.workers = workers;
+        }
+
+        int receiveBuffer() throws IOException {
+            return sock.getReceiveBufferSize();
         }
 
         @Override

@@ -38,7 +38,7 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
 
     /** Where the stack listens and what it advertises in Contact. */
     public record Binding(String bindAddress, int port, String advertisedAddress, List<String> transports,
-                          int maxMessageSize, int threads) {
+                          int maxMessageSize, int threads, int udpReceiveBuffer) {
     }
 
     private final Binding binding;
@@ -46,6 +46,7 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
     private @Nullable SipProvider provider;
     private @Nullable SipEvents events;
     private @Nullable JainMessages messages;
+    private @Nullable CompactUdpProcessors udp;
 
     public JainSipPort(Binding binding) {
         this.binding = binding;
@@ -64,6 +65,9 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
             properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", String.valueOf(binding.threads()));
             // Bounds a message (and so a header flood) on stream transports; UDP is bounded by the datagram.
             properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(binding.maxMessageSize()));
+            // The stack's default is 64 KiB, about a hundred datagrams: a receive thread kept
+            // off the CPU for a moment under load then drops INVITEs.
+            properties.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(binding.udpReceiveBuffer()));
             properties.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "100000");
             properties.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "100000");
             properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
@@ -71,7 +75,9 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
             properties.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
             properties.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
             SipStack created = factory.createSipStack(properties);
-            ((SIPTransactionStack) created).setMessageProcessorFactory(new CompactUdpProcessors(binding.threads()));
+            CompactUdpProcessors udp = new CompactUdpProcessors(binding.threads());
+            ((SIPTransactionStack) created).setMessageProcessorFactory(udp);
+            this.udp = udp;
             AddressFactory addresses = factory.createAddressFactory();
             HeaderFactory headers = factory.createHeaderFactory();
             MessageFactory messageFactory = factory.createMessageFactory();
@@ -98,6 +104,11 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the SIP stack on port " + binding.port(), e);
         }
+    }
+
+    /** The receive buffer the kernel gave the UDP socket, in bytes; 0 without UDP or before the start. */
+    public int udpReceiveBuffer() {
+        return udp == null ? 0 : udp.receiveBuffer();
     }
 
     @Override
