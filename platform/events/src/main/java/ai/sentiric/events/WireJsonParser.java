@@ -13,7 +13,6 @@ import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -55,7 +54,7 @@ final class WireJsonParser {
             if (in.more()) {
                 return null;
             }
-            return out.bytes();
+            return out.toByteArray();
         } catch (Unsupported e) {
             return null;
         }
@@ -86,9 +85,9 @@ final class WireJsonParser {
         if (!in.opens('{', '}')) {
             return;
         }
-        long seenLow = 0;
-        @Nullable Map<Integer, Boolean> seenHigh = null;
-        @Nullable Map<OneofDescriptor, Boolean> oneofs = null;
+        Set<Integer> seen = new HashSet<>();
+        // Most messages have no oneof: the set of those seen is made when one comes.
+        @Nullable Set<OneofDescriptor> oneofs = null;
         do {
             in.whitespace();
             String name = in.plainKey();
@@ -102,22 +101,13 @@ final class WireJsonParser {
                 }
                 in.skipValue(depth);
             } else {
-                int number = field.getNumber();
-                if (number < 64) {
-                    if ((seenLow & 1L << number) != 0) {
-                        throw Unsupported.INSTANCE;
-                    }
-                    seenLow |= 1L << number;
-                } else {
-                    seenHigh = seenHigh == null ? new HashMap<>() : seenHigh;
-                    if (seenHigh.put(number, true) != null) {
-                        throw Unsupported.INSTANCE;
-                    }
+                if (!seen.add(field.getNumber())) {
+                    throw Unsupported.INSTANCE;
                 }
                 OneofDescriptor oneof = field.getRealContainingOneof();
                 if (oneof != null) {
-                    oneofs = oneofs == null ? new HashMap<>() : oneofs;
-                    if (oneofs.put(oneof, true) != null) {
+                    oneofs = oneofs == null ? new HashSet<>() : oneofs;
+                    if (!oneofs.add(oneof)) {
                         throw Unsupported.INSTANCE;
                     }
                 }
@@ -669,12 +659,10 @@ final class WireJsonParser {
     }
 
     /** The binary encoding being written. */
-    private static final class Wire {
-        private byte[] bytes;
-        private int length;
+    private static final class Wire extends GrowingBytes {
 
         Wire(int capacity) {
-            bytes = new byte[Math.max(capacity, 16)];
+            super(capacity);
         }
 
         void tag(int number, int wireType) {
@@ -713,16 +701,12 @@ final class WireJsonParser {
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             tag(number, 2);
             varint(utf8.length);
-            ensure(utf8.length);
-            System.arraycopy(utf8, 0, bytes, length, utf8.length);
-            length += utf8.length;
+            append(utf8, 0, utf8.length);
         }
 
         void lengthDelimited(Wire nested) {
             varint(nested.length);
-            ensure(nested.length);
-            System.arraycopy(nested.bytes, 0, bytes, length, nested.length);
-            length += nested.length;
+            append(nested.bytes, 0, nested.length);
         }
 
         void secondsAndNanos(long seconds, int nanos) {
@@ -734,16 +718,6 @@ final class WireJsonParser {
                 tag(2, 0);
                 varint(nanos);
             }
-        }
-
-        private void ensure(int more) {
-            if (length + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-            }
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(bytes, length);
         }
     }
 }

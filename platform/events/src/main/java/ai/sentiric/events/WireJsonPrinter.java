@@ -4,9 +4,11 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Duration;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Durations;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -62,7 +64,7 @@ final class WireJsonPrinter {
         } catch (NotCanonical e) {
             return null;
         }
-        return out.bytes();
+        return out.toByteArray();
     }
 
     // ---- shapes: per message type, its fields by number and their JSON names, built once ----
@@ -115,11 +117,14 @@ final class WireJsonPrinter {
         return true;
     }
 
+    /** A field and its {@code "jsonName":}, rendered once. */
+    private record Field(FieldDescriptor descriptor, byte[] name) {
+    }
+
+    /** A message type's fields by number: an array up to 1023, a map beyond. */
     private static final class Shape {
-        final FieldDescriptor[] byNumber;
-        /** {@code "jsonName":} of each field, by number. */
-        final byte[][] names;
-        final Map<Integer, FieldDescriptor> sparse;
+        final Field[] byNumber;
+        final Map<Integer, Field> sparse;
 
         Shape(Descriptor type) {
             int dense = 0;
@@ -128,28 +133,21 @@ final class WireJsonPrinter {
                     dense = Math.max(dense, field.getNumber() + 1);
                 }
             }
-            byNumber = new FieldDescriptor[dense];
-            names = new byte[dense][];
-            Map<Integer, FieldDescriptor> far = new HashMap<>();
-            for (FieldDescriptor field : type.getFields()) {
-                if (field.getNumber() < dense) {
-                    byNumber[field.getNumber()] = field;
-                    names[field.getNumber()] = ("\"" + field.getJsonName() + "\":").getBytes(StandardCharsets.UTF_8);
+            byNumber = new Field[dense];
+            Map<Integer, Field> far = new HashMap<>();
+            for (FieldDescriptor descriptor : type.getFields()) {
+                Field field = new Field(descriptor, ("\"" + descriptor.getJsonName() + "\":").getBytes(StandardCharsets.UTF_8));
+                if (descriptor.getNumber() < dense) {
+                    byNumber[descriptor.getNumber()] = field;
                 } else {
-                    far.put(field.getNumber(), field);
+                    far.put(descriptor.getNumber(), field);
                 }
             }
             sparse = Map.copyOf(far);
         }
 
-        @Nullable FieldDescriptor field(int number) {
+        @Nullable Field field(int number) {
             return number < byNumber.length ? byNumber[number] : sparse.get(number);
-        }
-
-        byte[] name(FieldDescriptor field) {
-            int number = field.getNumber();
-            return number < names.length ? names[number]
-                    : ("\"" + field.getJsonName() + "\":").getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -159,16 +157,16 @@ final class WireJsonPrinter {
         out.put('{');
         int last = 0;
         @Nullable FieldDescriptor open = null;
-        boolean first = true;
         while (in.more()) {
             int tag = in.varint32();
             int number = tag >>> 3;
             int wireType = tag & 7;
-            FieldDescriptor field = shape.field(number);
-            if (field == null) {
+            Field known = shape.field(number);
+            if (known == null) {
                 in.skip(wireType);
                 continue;
             }
+            FieldDescriptor field = known.descriptor();
             if (field == open) {
                 // Another element of the repeated field being written (or another packed run of it).
                 out.put(',');
@@ -180,11 +178,10 @@ final class WireJsonPrinter {
                     out.put(open.isMapField() ? '}' : ']');
                     open = null;
                 }
-                if (!first) {
+                if (last > 0) {
                     out.put(',');
                 }
-                first = false;
-                out.put(shape.name(field));
+                out.put(known.name());
                 if (field.isMapField()) {
                     out.put('{');
                     open = field;
@@ -284,8 +281,14 @@ final class WireJsonPrinter {
             case UINT64 -> number(Long.toUnsignedString(in.varint64()), out, true);
             case FIXED64 -> number(Long.toUnsignedString(in.fixed64()), out, true);
             case BOOL -> number(in.varint64() != 0 ? "true" : "false", out, quoted);
-            case FLOAT -> floating(Float.intBitsToFloat(in.fixed32()), out, quoted);
-            case DOUBLE -> floating(Double.longBitsToDouble(in.fixed64()), out, quoted);
+            case FLOAT -> {
+                float value = Float.intBitsToFloat(in.fixed32());
+                floating(value, Float.toString(value), out, quoted);
+            }
+            case DOUBLE -> {
+                double value = Double.longBitsToDouble(in.fixed64());
+                floating(value, Double.toString(value), out, quoted);
+            }
             case ENUM -> writeEnum(field, in.varint32(), out);
             case STRING -> {
                 int length = in.varint32();
@@ -305,15 +308,16 @@ final class WireJsonPrinter {
 
     private static void writeNested(Descriptor type, Reader in, Writer out) {
         String name = type.getFullName();
-        if (name.equals(TIMESTAMP)) {
+        if (name.equals(TIMESTAMP) || name.equals(DURATION)) {
+            String text;
+            try {
+                ByteBuffer bytes = ByteBuffer.wrap(in.buffer, in.position, in.limit - in.position);
+                text = name.equals(TIMESTAMP) ? timestamp(Timestamp.parseFrom(bytes)) : Durations.toString(Duration.parseFrom(bytes));
+            } catch (InvalidProtocolBufferException e) {
+                throw NotCanonical.INSTANCE;
+            }
             out.put('"');
-            out.put(timestamp(secondsAndNanos(in, Timestamp.newBuilder()).build()));
-            out.put('"');
-        } else if (name.equals(DURATION)) {
-            Duration.Builder duration = Duration.newBuilder();
-            Timestamp parts = secondsAndNanos(in, Timestamp.newBuilder()).build();
-            out.put('"');
-            out.put(Durations.toString(duration.setSeconds(parts.getSeconds()).setNanos(parts.getNanos()).build()));
+            out.put(text);
             out.put('"');
         } else {
             Shape shape = shape(type);
@@ -322,20 +326,6 @@ final class WireJsonPrinter {
             }
             writeMessage(shape, in, out);
         }
-    }
-
-    private static Timestamp.Builder secondsAndNanos(Reader in, Timestamp.Builder parts) {
-        while (in.more()) {
-            int tag = in.varint32();
-            if (tag == (1 << 3)) {
-                parts.setSeconds(in.varint64());
-            } else if (tag == (2 << 3)) {
-                parts.setNanos(in.varint32());
-            } else {
-                in.skip(tag & 7);
-            }
-        }
-        return parts;
     }
 
     /** RFC 3339 in UTC with 0, 3, 6 or 9 fraction digits, as {@code Timestamps.toString}. */
@@ -397,23 +387,14 @@ final class WireJsonPrinter {
         }
     }
 
-    private static void floating(double value, Writer out, boolean quoted) {
+    /** A float or double: NaN and the infinities quoted, else {@code text}, Java's own rendering. */
+    private static void floating(double value, String text, Writer out, boolean quoted) {
         if (Double.isNaN(value)) {
             out.put("\"NaN\"");
         } else if (Double.isInfinite(value)) {
             out.put(value < 0 ? "\"-Infinity\"" : "\"Infinity\"");
         } else {
-            number(Double.toString(value), out, quoted);
-        }
-    }
-
-    private static void floating(float value, Writer out, boolean quoted) {
-        if (Float.isNaN(value)) {
-            out.put("\"NaN\"");
-        } else if (Float.isInfinite(value)) {
-            out.put(value < 0 ? "\"-Infinity\"" : "\"Infinity\"");
-        } else {
-            number(Float.toString(value), out, quoted);
+            number(text, out, quoted);
         }
     }
 
@@ -523,12 +504,10 @@ final class WireJsonPrinter {
     }
 
     /** A growing UTF-8 buffer. */
-    private static final class Writer {
-        private byte[] bytes;
-        private int length;
+    private static final class Writer extends GrowingBytes {
 
         Writer(int capacity) {
-            bytes = new byte[capacity];
+            super(capacity);
         }
 
         void put(char ascii) {
@@ -545,9 +524,7 @@ final class WireJsonPrinter {
         }
 
         void put(byte[] raw) {
-            ensure(raw.length);
-            System.arraycopy(raw, 0, bytes, length, raw.length);
-            length += raw.length;
+            append(raw, 0, raw.length);
         }
 
         /**
@@ -601,16 +578,6 @@ final class WireJsonPrinter {
             bytes[length++] = HEX[c >> 8 & 0xf];
             bytes[length++] = HEX[c >> 4 & 0xf];
             bytes[length++] = HEX[c & 0xf];
-        }
-
-        private void ensure(int more) {
-            if (length + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-            }
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(bytes, length);
         }
     }
 }

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -181,12 +180,13 @@ public class CallService {
         dialplans.resolve(invite.fromUser(), invite.requestUser()).whenComplete((resolution, failure) ->
                 guarded(call, () -> {
                     if (failure != null) {
-                        refuse(call, switch (status(failure).getCode()) {
+                        Status status = Status.fromThrowable(failure);
+                        refuse(call, switch (status.getCode()) {
                             case NOT_FOUND -> SipResponse.of(404, "Not Found");
                             case PERMISSION_DENIED -> SipResponse.of(403, "Forbidden");
                             case INVALID_ARGUMENT -> SipResponse.of(484, "Address Incomplete");
                             default -> {
-                                log.warn("no dialplan for call {}: {}", call.callId, status(failure));
+                                log.warn("no dialplan for call {}: {}", call.callId, status);
                                 yield serviceUnavailable();
                             }
                         });
@@ -202,9 +202,10 @@ public class CallService {
         media.allocate(call.callId, resolution.getTenantId(), agreed, echo, record).whenComplete((port, failure) ->
                 guarded(call, () -> {
                     if (failure != null) {
-                        log.warn("no media for call {}: {}", call.callId, status(failure));
+                        Status status = Status.fromThrowable(failure);
+                        log.warn("no media for call {}: {}", call.callId, status);
                         refuse(call, serviceUnavailable());
-                        if (MediaClient.mayHaveAllocated(status(failure))) {
+                        if (MediaClient.mayHaveAllocated(status)) {
                             // We stopped waiting, media may not have: a session nobody releases would send
                             // RTP until its inactivity timeout, and under load such orphans pile up.
                             media.release(call.callId);
@@ -256,10 +257,6 @@ public class CallService {
         if (call.setUpOver()) {
             setupSlots.release();
         }
-    }
-
-    private static Status status(Throwable failure) {
-        return Status.fromThrowable(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
     }
 
     /** 200 OK with our SDP, unless the call ended while it rang; then the maximum duration runs. */

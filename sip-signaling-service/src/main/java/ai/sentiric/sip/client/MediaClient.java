@@ -77,14 +77,14 @@ public class MediaClient implements WarmUp {
         Reply<ReleasePortResponse> reply = new Reply<>();
         stub().releasePort(request, reply);
         reply.whenComplete((released, failure) -> {
-            Status.Code code = failure == null ? Status.Code.OK : Status.fromThrowable(failure).getCode();
+            Status status = failure == null ? Status.OK : Status.fromThrowable(failure);
+            Status.Code code = status.getCode();
             boolean retryable = code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.UNAVAILABLE
                     || code == Status.Code.RESOURCE_EXHAUSTED;
             if (code == Status.Code.OK || code == Status.Code.NOT_FOUND) {
                 done.complete(null);
             } else if (!retryable || attempt == RELEASE_ATTEMPTS) {
-                log.warn("RTP port of call {} not released after {} attempt(s): {}", request.getCallId(), attempt,
-                        Status.fromThrowable(failure));
+                log.warn("RTP port of call {} not released after {} attempt(s): {}", request.getCallId(), attempt, status);
                 done.complete(null);
             } else {
                 // The backoff gives an overloaded media-service room.
