@@ -40,6 +40,8 @@ final class FakePlatform implements AutoCloseable {
     final AtomicInteger releaseFailures = new AtomicInteger();
     /** How long AllocatePort takes before it answers (it allocates all the same). */
     volatile Duration allocationDelay = Duration.ZERO;
+    /** How long ReleasePort takes before it answers (it releases all the same). */
+    volatile Duration releaseDelay = Duration.ZERO;
     final List<String> recordings = new CopyOnWriteArrayList<>();
     final List<String> credentialLookups = new CopyOnWriteArrayList<>();
     /** Whether 127.0.0.1 belongs to a trunk (no digest needed). */
@@ -48,7 +50,7 @@ final class FakePlatform implements AutoCloseable {
     volatile boolean trunkChecksFail;
     private final AtomicInteger ports = new AtomicInteger(20000);
     private final Server server;
-    /** Answers that come late (allocationDelay). */
+    /** Answers that come late (allocationDelay, releaseDelay). */
     private final ScheduledExecutorService late = Executors.newSingleThreadScheduledExecutor();
 
     FakePlatform() {
@@ -70,6 +72,7 @@ final class FakePlatform implements AutoCloseable {
         releaseAttempts.clear();
         releaseFailures.set(0);
         allocationDelay = Duration.ZERO;
+        releaseDelay = Duration.ZERO;
         recordings.clear();
         credentialLookups.clear();
         loopbackIsTrunk = true;
@@ -157,9 +160,11 @@ final class FakePlatform implements AutoCloseable {
                 response.onError(Status.UNAVAILABLE.withDescription("media-service restarting").asRuntimeException());
                 return;
             }
-            releases.add(request.getCallId());
-            response.onNext(ReleasePortResponse.getDefaultInstance());
-            response.onCompleted();
+            late.schedule(() -> {
+                releases.add(request.getCallId());
+                response.onNext(ReleasePortResponse.getDefaultInstance());
+                response.onCompleted();
+            }, releaseDelay.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         @Override

@@ -254,6 +254,8 @@ class SipSignalingIT {
     void thePlatformHangsUpWithAnInDialogBye() throws Exception {
         String callId = callId("terminate");
         CompletableFuture<Sipp.Result> sipp = answeredCallAwaitingBye(callId);
+        // The release outlasts the TerminateCall request: it must not die with the request's context.
+        platform.releaseDelay = Duration.ofMillis(300);
         var stub = SipSignalingServiceGrpc.newBlockingStub(channel);
         stub.terminateCall(TerminateCallRequest.newBuilder().setCallId(callId).setReason("agent-finished").build());
         var result = sipp.get();

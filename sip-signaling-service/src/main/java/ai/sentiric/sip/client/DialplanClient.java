@@ -64,10 +64,10 @@ public class DialplanClient implements WarmUp {
      * StatusRuntimeException. Completes on the transport thread that read the reply.
      */
     public CompletableFuture<ResolveDialplanResponse> resolve(String caller, String destination) {
-        Reply<ResolveDialplanResponse> reply = new Reply<>();
-        asyncDialplans.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS).resolveDialplan(ResolveDialplanRequest.newBuilder()
-                .setCallerContactValue(caller).setDestinationNumber(destination).build(), reply);
-        return reply;
+        ResolveDialplanRequest request = ResolveDialplanRequest.newBuilder()
+                .setCallerContactValue(caller).setDestinationNumber(destination).build();
+        return Reply.start(reply -> asyncDialplans.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+                .resolveDialplan(request, reply));
     }
 
     /**

@@ -55,9 +55,7 @@ public class MediaClient implements WarmUp {
         if (record) {
             request.setRecording(RecordingOptions.getDefaultInstance());
         }
-        Reply<AllocatePortResponse> reply = new Reply<>();
-        stub().allocatePort(request.build(), reply);
-        return reply;
+        return Reply.start(reply -> stub().allocatePort(request.build(), reply));
     }
 
     /**
@@ -74,9 +72,7 @@ public class MediaClient implements WarmUp {
     }
 
     private void release(ReleasePortRequest request, int attempt, CompletableFuture<Void> done) {
-        Reply<ReleasePortResponse> reply = new Reply<>();
-        stub().releasePort(request, reply);
-        reply.whenComplete((released, failure) -> {
+        Reply.<ReleasePortResponse>start(reply -> stub().releasePort(request, reply)).whenComplete((released, failure) -> {
             Status status = failure == null ? Status.OK : Status.fromThrowable(failure);
             Status.Code code = status.getCode();
             boolean retryable = code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.UNAVAILABLE
