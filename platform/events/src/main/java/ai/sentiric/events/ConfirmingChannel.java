@@ -5,27 +5,30 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.connection.RabbitUtils;
 
 /**
- * The one channel, in confirm mode, that all of a service's events are published on. Each publish
- * takes the channel's next sequence number; the broker's acks and nacks (single or "up to here")
- * complete the matching futures.
+ * The one channel, in confirm mode, that all of a service's events are published on, and the
+ * events waiting for it while the broker cannot be reached. Each publish takes the channel's next
+ * sequence number; the broker's acks and nacks (single or "up to here") complete the matching
+ * futures.
  *
  * <p>Why not a channel per publish (what {@code RabbitTemplate} with correlated confirms does): that
  * template parks each channel until its confirm arrives, so concurrent publishers keep opening and
@@ -33,24 +36,37 @@ import org.springframework.amqp.rabbit.connection.RabbitUtils;
  * churn ate the signalling service's CPU, and events overtook each other on different channels.
  * Here nothing is opened per event and events leave in the order they were published.
  *
- * <p>When the channel or its connection goes down, every unconfirmed publish fails (the publisher
- * cannot know whether the broker took it) and the next publish opens a new channel on the
- * connection factory, which reconnects.
+ * <p>A publish never connects and never waits for the broker: services publish from SIP stack and
+ * gRPC transport threads, and one connect to an unreachable broker (up to the connection timeout)
+ * would stall every call on them. While there is no channel, events wait in a bounded backlog in
+ * publish order, and one keeper thread opens a channel (retrying with a backoff up to 5 s) and
+ * sends them. When a channel goes down, or the broker leaves a publish unconfirmed for the confirm
+ * timeout, every event still unconfirmed on it is sent again on the next channel, ahead of the
+ * backlog. While the broker blocks the connection (a resource alarm), events wait in the backlog too: delivery is at least once, and consumers drop repeats by event id. An event is given up
+ * (its future fails) only when the broker refused it (nack), when it waited longer than the
+ * retention, or when the backlog was full when it was published.
  *
- * <p>A publish the broker has not confirmed within the confirm timeout fails with a
- * {@link TimeoutException}. One sweeper thread finds those, a few times per timeout: publishes
- * leave in sequence order, so it reads the oldest until one is not yet due. Why not a timer per
- * publish ({@code CompletableFuture.orTimeout}): each one woke the JDK's delay scheduler thread when
- * it was set and again when it was cancelled, about five thread wake-ups per call in
- * sip-signaling-service, for timeouts that never fire.
+ * <p>Why one sweep instead of a timer per publish ({@code CompletableFuture.orTimeout}): each timer
+ * woke the JDK's delay scheduler thread when it was set and again when it was cancelled, about five
+ * thread wake-ups per call in sip-signaling-service, for timeouts that never fire. Publishes leave
+ * in order, so the sweep reads only the oldest.
  */
 final class ConfirmingChannel implements AutoCloseable {
 
-    /** A publish waiting for its confirm, and when it stops waiting ({@link System#nanoTime()}). */
-    private record Pending(CompletableFuture<Void> confirmed, long deadline) {
+    private static final Logger log = LoggerFactory.getLogger(ConfirmingChannel.class);
+    private static final long MIN_BACKOFF = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long MAX_BACKOFF = TimeUnit.SECONDS.toNanos(5);
+
+    /** An event on its way: what to send, who waits for its confirm, and when it is given up ({@link System#nanoTime()}). */
+    private record Outgoing(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body,
+                            CompletableFuture<Void> confirmed, long expiry) {
     }
 
-    /** A channel and the publishes on it still waiting for their confirm, by sequence number. */
+    /** An event sent on a channel, and until when the broker may take to confirm it. */
+    private record Pending(Outgoing event, long deadline) {
+    }
+
+    /** A channel and the events sent on it still waiting for their confirm, by sequence number. */
     private record Link(Channel channel, ConcurrentNavigableMap<Long, Pending> unconfirmed) {
 
         /** One link is one channel's life: the same only as itself (its map changes with every publish). */
@@ -67,132 +83,293 @@ final class ConfirmingChannel implements AutoCloseable {
 
     private final ConnectionFactory connections;
     private final long timeoutNanos;
-    private final long sweepNanos;
-    /** Guards {@link #link} and keeps sequence numbers in publish order. */
+    private final long retentionNanos;
+    private final int capacity;
+    /** Opens channels, sends the backlog, and sweeps for overdue confirms and expired events. */
+    private final ScheduledExecutorService keeper;
+    /** Guards everything below and keeps sequence numbers in publish order. */
     private final Object lock = new Object();
-    /**
-     * Written under {@link #lock}; volatile because {@link #unconfirmed()} reads it without the
-     * lock. Null until the first publish and after the channel went down.
-     */
-    private volatile @Nullable Link link;
-    /**
-     * Every channel that may still hold unconfirmed publishes: the current one and those replaced
-     * since, until the sweeper found them empty. A publish must time out whatever became of its
-     * channel (one left behind by a dropped connection once kept its publisher waiting for ever).
-     */
-    private final Set<Link> links = ConcurrentHashMap.newKeySet();
-    /** Fails the publishes past their deadline; started with the channel, stopped by {@link #close()}. Guarded by {@link #lock}. */
-    private @Nullable ScheduledExecutorService sweeper;
+    /** The open channel; null before the first one and after it failed, until the keeper opened the next. */
+    private @Nullable Link link;
+    /** Events waiting for a channel, oldest first. */
+    private final ArrayDeque<Outgoing> backlog = new ArrayDeque<>();
+    /** The broker blocked the connection (a memory or disk alarm): it reads nothing more until it unblocks. */
+    private boolean blocked;
+    /** The keeper has a restore to run. */
+    private boolean restoring;
+    /** Wait before the next restore after a failed one; 0 after a success. */
+    private long backoffNanos;
+    private boolean closed;
 
-    /** @param confirmTimeout how long a publish waits for its confirm before it fails */
-    ConfirmingChannel(ConnectionFactory connections, Duration confirmTimeout) {
-        if (!confirmTimeout.isPositive()) {
-            throw new IllegalArgumentException("the confirm timeout must be positive: " + confirmTimeout);
+    /**
+     * @param confirmTimeout how long the broker may take to confirm an event before its channel is
+     *                       given up and the event sent again on a new one
+     * @param retention      how long an event may wait for the broker at all before it is given up
+     * @param capacity       how many events may wait for the broker at once
+     */
+    ConfirmingChannel(ConnectionFactory connections, Duration confirmTimeout, Duration retention, int capacity) {
+        if (!confirmTimeout.isPositive() || retention.compareTo(confirmTimeout) < 0 || capacity < 1) {
+            throw new IllegalArgumentException("needs a positive confirm timeout (" + confirmTimeout
+                    + "), a retention at least that long (" + retention + ") and room for an event (" + capacity + ")");
         }
         this.connections = connections;
         this.timeoutNanos = confirmTimeout.toNanos();
-        // A publish fails at most a tenth of its timeout late (and no later than 250 ms).
-        this.sweepNanos = Math.clamp(timeoutNanos / 10, TimeUnit.MILLISECONDS.toNanos(5), TimeUnit.MILLISECONDS.toNanos(250));
+        this.retentionNanos = retention.toNanos();
+        this.capacity = capacity;
+        this.keeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("event-channel-keeper").daemon().factory());
+        // An overdue confirm is noticed at most a tenth of the timeout late (and no later than 250 ms).
+        long sweep = Math.clamp(timeoutNanos / 10, TimeUnit.MILLISECONDS.toNanos(5), TimeUnit.MILLISECONDS.toNanos(250));
+        keeper.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.NANOSECONDS);
     }
 
-    /** Publishes; the future completes when the broker confirmed, exceptionally when it refused or the channel failed. */
+    /**
+     * Publishes without waiting; the future completes when the broker confirmed, exceptionally when
+     * it refused the event or the event was given up.
+     */
     CompletableFuture<Void> publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
-        CompletableFuture<Void> confirmed = new CompletableFuture<>();
+        Outgoing event = new Outgoing(exchange, routingKey, properties, body, new CompletableFuture<>(),
+                System.nanoTime() + retentionNanos);
         synchronized (lock) {
-            Link current;
-            try {
-                current = open();
-            } catch (IOException | AmqpException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            long sequence = current.channel.getNextPublishSeqNo();
-            current.unconfirmed.put(sequence, new Pending(confirmed, System.nanoTime() + timeoutNanos));
-            try {
-                current.channel.basicPublish(exchange, routingKey, false, properties, body);
-            } catch (IOException | ShutdownSignalException e) {
-                current.unconfirmed.remove(sequence);
-                confirmed.completeExceptionally(e);
+            if (closed) {
+                event.confirmed.completeExceptionally(new EventPublishException("the publisher is closed"));
+            } else if (link != null && backlog.isEmpty() && !blocked) {
+                send(link, event);
+            } else if (backlog.size() >= capacity) {
+                event.confirmed.completeExceptionally(new EventPublishException("the broker is out of reach and "
+                        + capacity + " events already wait for it"));
+            } else {
+                backlog.addLast(event);
+                restoreSoon();
             }
         }
-        return confirmed;
+        return event.confirmed;
     }
 
-    /** Opens the channel now rather than at the first publish; false when the broker cannot be reached. */
+    /**
+     * Opens the channel now rather than at the first publish, on the keeper thread, and waits for
+     * it; false when the broker cannot be reached.
+     */
     boolean connect() {
+        try {
+            keeper.submit(this::restore).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RejectedExecutionException e) {
+            return false;
+        }
         synchronized (lock) {
-            try {
-                open();
-                return true;
-            } catch (IOException | AmqpException e) {
-                return false;
-            }
+            return link != null;
         }
     }
 
-    /** Publishes still waiting for the broker's confirm. */
-    int unconfirmed() {
-        Link current = link;
-        return current == null ? 0 : current.unconfirmed.size();
+    /**
+     * The broker blocked the connection (true) or unblocked it. While blocked, events wait in the
+     * backlog: the broker reads nothing, and a publish would block its thread once the socket's
+     * buffer filled. Nor is a silent channel given up meanwhile; its confirms come after the alarm.
+     */
+    void blocked(boolean now) {
+        synchronized (lock) {
+            blocked = now;
+            if (!now && link != null) {
+                // The broker had stopped reading: the events sent before take their confirm time from now.
+                long deadline = System.nanoTime() + timeoutNanos;
+                link.unconfirmed.replaceAll((sequence, pending) -> new Pending(pending.event, deadline));
+            }
+            restoreSoon();
+        }
     }
 
+    /** Events not yet confirmed by the broker: sent and unconfirmed, or waiting for a channel. */
+    int unconfirmed() {
+        synchronized (lock) {
+            return backlog.size() + (link == null ? 0 : link.unconfirmed.size());
+        }
+    }
+
+    /**
+     * Waits up to the confirm timeout for the events not yet confirmed, then fails those left and
+     * closes the channel.
+     */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (unconfirmed() > 0 && deadline - System.nanoTime() > 0 && !keeper.isShutdown()) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<Outgoing> left = new ArrayList<>();
+        Channel last = null;
         synchronized (lock) {
+            closed = true;
             if (link != null) {
-                RabbitUtils.setPhysicalCloseRequired(link.channel, true);
-                RabbitUtils.closeChannel(link.channel);
+                left.addAll(link.unconfirmed.values().stream().map(Pending::event).toList());
+                link.unconfirmed.clear();
+                last = link.channel;
                 link = null;
             }
-            if (sweeper != null) {
-                sweeper.shutdownNow();
-                sweeper = null;
+            left.addAll(backlog);
+            backlog.clear();
+        }
+        keeper.shutdownNow();
+        if (last != null) {
+            closeAside(last);
+        }
+        if (!left.isEmpty()) {
+            log.error("closing with {} events the broker has not confirmed; they are lost", left.size());
+        }
+        left.forEach(event -> event.confirmed.completeExceptionally(new EventPublishException("the publisher closed first")));
+    }
+
+    /** Sends on the channel, and if that fails hands the event and the channel's unconfirmed events back to the backlog. Under the lock. */
+    private boolean send(Link current, Outgoing event) {
+        long sequence = current.channel.getNextPublishSeqNo();
+        current.unconfirmed.put(sequence, new Pending(event, System.nanoTime() + timeoutNanos));
+        try {
+            current.channel.basicPublish(event.exchange, event.routingKey, false, event.properties, event.body);
+            return true;
+        } catch (IOException | ShutdownSignalException e) {
+            current.unconfirmed.remove(sequence);
+            backlog.addFirst(event);
+            abandon(current);
+            return false;
+        }
+    }
+
+    /** Gives the channel up: its unconfirmed events go back to the front of the backlog, in order. Under the lock. */
+    private void abandon(Link failed) {
+        if (link == failed) {
+            link = null;
+        }
+        List<Pending> stranded = new ArrayList<>(failed.unconfirmed.values());
+        failed.unconfirmed.clear();
+        for (int i = stranded.size() - 1; i >= 0; i--) {
+            backlog.addFirst(stranded.get(i).event);
+        }
+        restoreSoon();
+    }
+
+    /** Has the keeper restore the channel and send the backlog, after the current backoff. Under the lock. */
+    private void restoreSoon() {
+        if (!restoring && !closed && !blocked) {
+            restoring = true;
+            keeper.schedule(this::restore, backoffNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * On the keeper: opens a channel if there is none (outside the lock, so that publishers go on
+     * queueing meanwhile), then sends the backlog on it. A failed open is retried with a growing
+     * backoff while events wait.
+     */
+    private void restore() {
+        Link current;
+        synchronized (lock) {
+            restoring = false;
+            current = link;
+        }
+        if (current == null) {
+            try {
+                current = open();
+            } catch (IOException | AmqpException | ShutdownSignalException e) {
+                synchronized (lock) {
+                    backoffNanos = Math.clamp(backoffNanos * 2, MIN_BACKOFF, MAX_BACKOFF);
+                    if (!backlog.isEmpty()) {
+                        log.warn("broker out of reach, {} events wait; next try in {} ms: {}", backlog.size(),
+                                TimeUnit.NANOSECONDS.toMillis(backoffNanos), e.toString());
+                        restoreSoon();
+                    }
+                }
+                return;
+            }
+        }
+        synchronized (lock) {
+            if (closed) {
+                closeAside(current.channel);
+                return;
+            }
+            backoffNanos = 0;
+            link = current;
+            while (!backlog.isEmpty() && !blocked) {
+                Outgoing event = backlog.pollFirst();
+                if (event.expiry - System.nanoTime() <= 0) {
+                    expired(event);
+                } else if (!send(current, event)) {
+                    break;
+                }
             }
         }
     }
 
     private Link open() throws IOException {
-        if (sweeper == null) {
-            sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("event-confirm-timeouts").daemon().factory());
-            sweeper.scheduleWithFixedDelay(this::expire, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS);
+        // A channel of the connection itself, not one of the factory's cached channel proxies: a proxy
+        // whose channel closed opens a fresh one on the next call, silently and not in confirm mode,
+        // and an event published on it would never be confirmed (its sequence number is 0).
+        Channel channel = connections.createConnection().getDelegate().createChannel();
+        if (channel == null) {
+            throw new IOException("the connection has no channel left");
         }
-        if (link != null && link.channel.isOpen()) {
-            return link;
-        }
-        Channel channel = connections.createConnection().createChannel(false);
         channel.confirmSelect();
         Link opened = new Link(channel, new ConcurrentSkipListMap<>());
         channel.addConfirmListener((tag, multiple) -> settle(opened, tag, multiple, null),
                 (tag, multiple) -> settle(opened, tag, multiple, "the broker refused the event (nack)"));
-        channel.addShutdownListener(cause -> failAll(opened, cause));
-        links.add(opened);
-        link = opened;
+        channel.addShutdownListener(cause -> {
+            synchronized (lock) {
+                abandon(opened);
+            }
+        });
         return opened;
     }
 
-    /** Fails the publishes whose deadline passed, on every channel: the oldest first, up to the first still in time. */
-    private void expire() {
+    /**
+     * On the keeper, a few times per confirm timeout: a channel whose oldest event is overdue is
+     * given up (its events go out again on a new one), and events past their retention fail.
+     */
+    private void sweep() {
         long now = System.nanoTime();
-        for (Link each : links) {
-            Iterator<Pending> oldest = each.unconfirmed.values().iterator();
-            while (oldest.hasNext()) {
-                Pending pending = oldest.next();
-                if (pending.deadline - now > 0) {
-                    break;
+        Channel stuck = null;
+        synchronized (lock) {
+            if (link != null && !blocked) {
+                Map.Entry<Long, Pending> oldest = link.unconfirmed.firstEntry();
+                if (oldest != null && oldest.getValue().deadline - now <= 0) {
+                    log.warn("the broker left an event unconfirmed for {}; sending {} events again on a new channel",
+                            Duration.ofNanos(timeoutNanos), link.unconfirmed.size());
+                    stuck = link.channel;
+                    abandon(link);
                 }
-                oldest.remove();
-                pending.confirmed.completeExceptionally(new TimeoutException("no confirm from the broker within "
-                        + Duration.ofNanos(timeoutNanos)));
             }
-            if (each != link && each.unconfirmed.isEmpty()) {
-                links.remove(each);
+            while (!backlog.isEmpty() && backlog.peekFirst().expiry - now <= 0) {
+                expired(backlog.pollFirst());
             }
         }
+        if (stuck != null) {
+            closeAside(stuck);
+        }
+    }
+
+    /** Closing waits for the broker's answer, which may never come: neither on the keeper nor under the lock. */
+    private static void closeAside(Channel channel) {
+        Thread.ofVirtual().name("event-channel-close").start(() -> {
+            try {
+                channel.abort();
+            } catch (IOException | RuntimeException e) {
+                // already closed
+            }
+        });
+    }
+
+    private void expired(Outgoing event) {
+        event.confirmed.completeExceptionally(new TimeoutException("the broker did not confirm the event within "
+                + Duration.ofNanos(retentionNanos)));
     }
 
     private static void settle(Link link, long tag, boolean multiple, @Nullable String refusal) {
         Map<Long, Pending> view = multiple ? link.unconfirmed.headMap(tag, true) : link.unconfirmed.subMap(tag, true, tag, true);
-        // Out of the map first: whoever a completion wakes must not find its publish still pending.
-        List<CompletableFuture<Void>> settled = view.values().stream().map(Pending::confirmed).toList();
+        // Out of the map first: whoever a completion wakes must not find its event still pending.
+        List<CompletableFuture<Void>> settled = view.values().stream().map(pending -> pending.event.confirmed).toList();
         view.clear();
         for (CompletableFuture<Void> publish : settled) {
             if (refusal == null) {
@@ -200,20 +377,6 @@ final class ConfirmingChannel implements AutoCloseable {
             } else {
                 publish.completeExceptionally(new EventPublishException(refusal));
             }
-        }
-    }
-
-    private void failAll(Link failed, ShutdownSignalException cause) {
-        synchronized (lock) {
-            if (link == failed) {
-                link = null;
-            }
-        }
-        List<CompletableFuture<Void>> pending = failed.unconfirmed.values().stream().map(Pending::confirmed).toList();
-        failed.unconfirmed.clear();
-        for (CompletableFuture<Void> publish : pending) {
-            publish.completeExceptionally(new EventPublishException("the channel closed before the broker confirmed: "
-                    + cause.getMessage(), cause));
         }
     }
 }

@@ -1,6 +1,7 @@
 package ai.sentiric.events;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -13,6 +14,13 @@ public class EventMetrics {
 
     public EventMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** Events not yet confirmed by the broker: a count that grows while the broker is out of reach. */
+    void watch(EventPublisher publisher) {
+        Gauge.builder("sentiric.events.unconfirmed", publisher, EventPublisher::unconfirmed)
+                .description("Events published and not yet confirmed: in flight, or waiting for the broker to come back")
+                .register(registry);
     }
 
     void published(String eventType) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.MDC;
 
@@ -19,7 +20,8 @@ import org.slf4j.MDC;
  * <p>Fills what the producer left empty: {@code eventId} (a UUID), {@code eventType} (from the
  * payload), {@code timestamp} (now) and {@code traceId} (the current trace, from the MDC). The
  * trace id also travels in the {@code x-trace-id} header. Every event goes out on one
- * {@link ConfirmingChannel}, in the order published.
+ * {@link ConfirmingChannel}, in the order published; one the broker did not confirm is sent again
+ * (at least once: consumers drop repeats by event id).
  */
 public class EventPublisher implements AutoCloseable {
 
@@ -35,25 +37,32 @@ public class EventPublisher implements AutoCloseable {
         this.metrics = metrics;
     }
 
-    /** Publishes and returns once the broker confirmed; throws {@link EventPublishException} otherwise. */
+    /**
+     * Publishes and returns once the broker confirmed; throws {@link EventPublishException} when it
+     * refused the event or did not confirm it within the confirm timeout. In the second case the
+     * event still waits for the broker, up to the retention, and may arrive later.
+     */
     public EventEnvelope publish(EventEnvelope event) {
         EventEnvelope complete = complete(event);
         try {
-            send(complete).get();
+            send(complete).get(properties.confirmTimeout().toNanos(), TimeUnit.NANOSECONDS);
             return complete;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventPublishException("interrupted waiting for the confirm of " + complete.getEventId(), e);
+        } catch (TimeoutException e) {
+            throw new EventPublishException("no confirm for event " + complete.getEventId() + " within "
+                    + properties.confirmTimeout() + "; it waits for the broker up to " + properties.retention(), e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof TimeoutException) {
-                throw new EventPublishException("no confirm for event " + complete.getEventId()
-                        + " within " + properties.confirmTimeout(), e.getCause());
-            }
             throw new EventPublishException("event " + complete.getEventId() + " not confirmed", e.getCause());
         }
     }
 
-    /** Publishes without waiting; the future completes when the broker confirmed. */
+    /**
+     * Publishes without waiting, never blocking on the broker: while it is out of reach the event
+     * waits in the backlog. The future completes when the broker confirmed, exceptionally when it
+     * refused the event or the event was given up (retention passed, or the backlog was full).
+     */
     public CompletableFuture<EventEnvelope> publishAsync(EventEnvelope event) {
         EventEnvelope complete = complete(event);
         return send(complete).thenApply(ignored -> complete);
@@ -81,7 +90,12 @@ public class EventPublisher implements AutoCloseable {
         return channel.connect();
     }
 
-    /** Publishes not yet confirmed by the broker. */
+    /** The broker blocked (true) or unblocked the connection: while blocked, events wait rather than block their publisher. */
+    void blocked(boolean now) {
+        channel.blocked(now);
+    }
+
+    /** Events not yet confirmed by the broker: sent and unconfirmed, or waiting for it to come back. */
     public int unconfirmed() {
         return channel.unconfirmed();
     }

@@ -17,7 +17,9 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionBlockedEvent;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionUnblockedEvent;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -57,7 +59,30 @@ public class EventsAutoConfiguration {
 
     @Bean
     EventPublisher eventPublisher(ConnectionFactory connections, EventsProperties properties, EventMetrics metrics) {
-        return new EventPublisher(new ConfirmingChannel(connections, properties.confirmTimeout()), properties, metrics);
+        EventPublisher publisher = new EventPublisher(new ConfirmingChannel(connections,
+                properties.confirmTimeout(), properties.retention(), properties.backlog()), properties, metrics);
+        metrics.watch(publisher);
+        return publisher;
+    }
+
+    /**
+     * A broker under a memory or disk alarm blocks its publishers' connections; the publisher then
+     * keeps its events waiting instead of writing into a socket nobody reads.
+     */
+    @Bean
+    ApplicationListener<ConnectionBlockedEvent> sentiricEventsBlocked(EventPublisher publisher) {
+        return blocked -> {
+            log.warn("the broker blocked the connection ({}); events wait until it unblocks", blocked.getReason());
+            publisher.blocked(true);
+        };
+    }
+
+    @Bean
+    ApplicationListener<ConnectionUnblockedEvent> sentiricEventsUnblocked(EventPublisher publisher) {
+        return unblocked -> {
+            log.info("the broker unblocked the connection; waiting events go out");
+            publisher.blocked(false);
+        };
     }
 
     /**

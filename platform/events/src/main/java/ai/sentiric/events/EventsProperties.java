@@ -18,7 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff the wait before the second attempt; it doubles for each further one
  * @param prefetch unacknowledged messages a consumer may hold
  * @param concurrency consumers of the service queue
- * @param confirmTimeout how long a publish waits for the broker's confirm
+ * @param confirmTimeout how long the broker may take to confirm an event before it is sent again on a
+ *                       new channel; also how long {@link EventPublisher#publish} waits
+ * @param retention how long an event may wait for the broker (out of reach, or not confirming) before
+ *                  it is given up
+ * @param backlog how many events may wait for the broker at once; a publish beyond that fails at once
  * @param batchSize events handed to {@link EventHandler#handleBatch} at once; 1 handles them one by one
  * @param batchWait how long a consumer waits for more messages before it hands over a partial batch
  */
@@ -33,6 +37,8 @@ public record EventsProperties(
         @DefaultValue("50") int prefetch,
         @DefaultValue("1") int concurrency,
         @DefaultValue("5s") Duration confirmTimeout,
+        @DefaultValue("10m") Duration retention,
+        @DefaultValue("50000") int backlog,
         @DefaultValue("1") int batchSize,
         @DefaultValue("10ms") Duration batchWait) {
 

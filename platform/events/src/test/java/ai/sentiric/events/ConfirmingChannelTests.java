@@ -3,6 +3,7 @@ package ai.sentiric.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -10,8 +11,12 @@ import com.rabbitmq.client.ConfirmCallback;
 import com.rabbitmq.client.ShutdownListener;
 import com.rabbitmq.client.ShutdownSignalException;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,35 +24,39 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
 /**
- * The confirm bookkeeping against a channel the test plays the broker for: a real broker confirms
- * too reliably to show what happens when it does not.
+ * The confirm bookkeeping and the backlog against channels the test plays the broker for: a real
+ * broker confirms too reliably, and is too hard to take away, to show what happens when it does not.
  */
 class ConfirmingChannelTests {
 
     private static final Duration TIMEOUT = Duration.ofMillis(300);
     private static final AMQP.BasicProperties PROPERTIES = new AMQP.BasicProperties();
 
-    private final AtomicBoolean open = new AtomicBoolean(true);
-    private final AtomicLong nextSequence = new AtomicLong(1);
-    private final AtomicReference<ConfirmCallback> acks = new AtomicReference<>();
-    private final AtomicReference<ConfirmCallback> nacks = new AtomicReference<>();
-    private final AtomicReference<ShutdownListener> shutdown = new AtomicReference<>();
-    private ConfirmingChannel channel;
-
-    @BeforeEach
-    void broker() {
-        Channel amqp = fake(Channel.class, (method, args) -> switch (method) {
+    /** One channel as the broker's side sees it: what was published on it, and its callbacks. */
+    static final class BrokerChannel {
+        final AtomicBoolean open = new AtomicBoolean(true);
+        final AtomicBoolean closed = new AtomicBoolean();
+        final AtomicLong nextSequence = new AtomicLong(1);
+        final List<String> published = new CopyOnWriteArrayList<>();
+        final AtomicReference<ConfirmCallback> acks = new AtomicReference<>();
+        final AtomicReference<ConfirmCallback> nacks = new AtomicReference<>();
+        final AtomicReference<ShutdownListener> shutdown = new AtomicReference<>();
+        final Channel channel = fake(Channel.class, (method, args) -> switch (method) {
             case "isOpen" -> open.get();
             case "getNextPublishSeqNo" -> nextSequence.get();
-            case "basicPublish" -> nextSequence.getAndIncrement();
+            case "basicPublish" -> {
+                published.add(new String((byte[]) args[4], StandardCharsets.UTF_8));
+                yield nextSequence.getAndIncrement();
+            }
             case "addConfirmListener" -> {
                 acks.set((ConfirmCallback) args[0]);
                 nacks.set((ConfirmCallback) args[1]);
@@ -57,87 +66,232 @@ class ConfirmingChannelTests {
                 shutdown.set((ShutdownListener) args[0]);
                 yield null;
             }
+            case "close", "abort" -> {
+                closed.set(true);
+                yield null;
+            }
             default -> null;
         });
-        Connection connection = fake(Connection.class, (method, args) -> "createChannel".equals(method) ? amqp : null);
-        channel = new ConfirmingChannel(fake(ConnectionFactory.class,
-                (method, args) -> "createConnection".equals(method) ? connection : null), TIMEOUT);
+
+        void ackAll() throws Exception {
+            acks.get().handle(nextSequence.get() - 1, true);
+        }
+
+        void goDown() {
+            open.set(false);
+            shutdown.get().shutdownCompleted(new ShutdownSignalException(false, false, null, "the test"));
+        }
     }
+
+    /** Every channel opened, in order. */
+    private final List<BrokerChannel> channels = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean reachable = new AtomicBoolean(true);
+    /** When set, connecting waits for it: a broker whose address swallows the connect. */
+    private volatile @Nullable CountDownLatch hang;
+    private final ConnectionFactory connections = fake(ConnectionFactory.class, (method, args) -> {
+        if (!"createConnection".equals(method)) {
+            return null;
+        }
+        CountDownLatch waiting = hang;
+        if (waiting != null) {
+            try {
+                waiting.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!reachable.get()) {
+            throw new AmqpConnectException(new java.net.ConnectException("Connection refused"));
+        }
+        com.rabbitmq.client.Connection amqp = fake(com.rabbitmq.client.Connection.class, (amqpMethod, amqpArgs) -> {
+            if (!"createChannel".equals(amqpMethod)) {
+                return null;
+            }
+            BrokerChannel opened = new BrokerChannel();
+            channels.add(opened);
+            return opened.channel;
+        });
+        return fake(Connection.class, (connectionMethod, connectionArgs) -> "getDelegate".equals(connectionMethod) ? amqp : null);
+    });
+    private ConfirmingChannel channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000);
 
     @AfterEach
     void close() {
+        CountDownLatch waiting = hang;
+        if (waiting != null) {
+            waiting.countDown();
+        }
         channel.close();
     }
 
     @Test
     void aConfirmedPublishCompletesAndIsNoLongerPending() throws Exception {
-        CompletableFuture<Void> first = publish();
-        CompletableFuture<Void> second = publish();
+        CompletableFuture<Void> first = publish("1");
+        await().until(() -> channel.unconfirmed() == 1 && channels.size() == 1);
+        CompletableFuture<Void> second = publish("2");
         assertThat(channel.unconfirmed()).isEqualTo(2);
 
-        acks.get().handle(2, true);
+        channels.getFirst().acks.get().handle(2, true);
 
         assertThat(first).succeedsWithin(Duration.ofSeconds(1));
         assertThat(second).succeedsWithin(Duration.ofSeconds(1));
         assertThat(channel.unconfirmed()).isZero();
+        assertThat(channels.getFirst().published).containsExactly("1", "2");
     }
 
     @Test
-    void aPublishTheBrokerNeverConfirmsFailsWithATimeoutSoonAfterItsDeadline() {
+    void eventsPublishedWhileTheBrokerIsOutOfReachWaitAndGoOutInOrderOnceItIsBack() throws Exception {
+        reachable.set(false);
+        List<CompletableFuture<Void>> waiting = IntStream.range(0, 5).mapToObj(i -> publish("e" + i)).toList();
+
+        await().pollDelay(Duration.ofMillis(400)).until(() -> true);
+        assertThat(waiting).noneMatch(CompletableFuture::isDone);
+        assertThat(channel.unconfirmed()).isEqualTo(5);
+
+        reachable.set(true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> channels.size() == 1 && channels.getFirst().published.size() == 5);
+        assertThat(channels.getFirst().published).containsExactly("e0", "e1", "e2", "e3", "e4");
+        channels.getFirst().ackAll();
+        assertThat(CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new))).succeedsWithin(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aConnectThatHangsHoldsUpNoPublisher() {
+        hang = new CountDownLatch(1);
+
+        List<CompletableFuture<Void>> waiting = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> IntStream.range(0, 100).mapToObj(i -> publish("e" + i)).toList());
+
+        assertThat(hang.getCount()).as("the connect is still hanging").isEqualTo(1);
+        assertThat(waiting).noneMatch(CompletableFuture::isDone);
+        hang.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> channels.size() == 1 && channels.getFirst().published.size() == 100);
+    }
+
+    @Test
+    void whenAChannelGoesDownItsUnconfirmedEventsGoOutAgainOnTheNextAheadOfNewOnes() throws Exception {
+        CompletableFuture<Void> first = publish("a");
+        await().until(() -> channels.size() == 1);
+        CompletableFuture<Void> second = publish("b");
+        BrokerChannel down = channels.getFirst();
+
+        reachable.set(false);
+        down.goDown();
+        CompletableFuture<Void> third = publish("c");
+        assertThat(List.of(first, second, third)).noneMatch(CompletableFuture::isDone);
+        reachable.set(true);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> channels.size() == 2 && channels.get(1).published.size() == 3);
+        BrokerChannel next = channels.get(1);
+        assertThat(next.published).containsExactly("a", "b", "c");
+        down.acks.get().handle(2, true);
+        assertThat(first).as("a late ack from the old channel settles nothing").isNotDone();
+        next.ackAll();
+        assertThat(CompletableFuture.allOf(first, second, third)).succeedsWithin(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anEventTheBrokerLeavesUnconfirmedGoesOutAgainOnANewChannel() throws Exception {
+        CompletableFuture<Void> unanswered = publish("x");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> channels.size() == 2 && channels.get(1).published.size() == 1);
+        assertThat(channels.get(1).published).containsExactly("x");
+        await().atMost(Duration.ofSeconds(5)).until(() -> channels.getFirst().closed.get());
+        assertThat(unanswered).isNotDone();
+        channels.get(1).ackAll();
+        assertThat(unanswered).succeedsWithin(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anEventIsGivenUpOnlyAfterTheRetention() {
+        channel.close();
+        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMillis(800), 1_000);
+        reachable.set(false);
         long start = System.nanoTime();
-        CompletableFuture<Void> lost = publish();
+
+        CompletableFuture<Void> lost = publish("late");
 
         assertThatThrownBy(() -> lost.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(TimeoutException.class);
-        Duration waited = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(waited).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.multipliedBy(3));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(800));
         assertThat(channel.unconfirmed()).isZero();
     }
 
     @Test
-    void onlyThePublishesPastTheirDeadlineTimeOut() throws Exception {
-        long oldPublished = System.nanoTime();
-        CompletableFuture<Void> old = publish();
-        await().until(() -> System.nanoTime() - oldPublished >= TIMEOUT.dividedBy(2).toNanos());
-        CompletableFuture<Void> young = publish();
+    void aFullBacklogRefusesTheNextEventAtOnceAndKeepsTheOthers() {
+        channel.close();
+        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 2);
+        reachable.set(false);
 
-        await().atMost(Duration.ofSeconds(2)).until(old::isDone);
-        assertThat(old).isCompletedExceptionally();
-        assertThat(young).isNotDone();
-        acks.get().handle(2, false);
-        assertThat(young).succeedsWithin(Duration.ofSeconds(1));
+        CompletableFuture<Void> first = publish("1");
+        CompletableFuture<Void> second = publish("2");
+        CompletableFuture<Void> third = publish("3");
+
+        assertThat(third).isCompletedExceptionally();
+        assertThatThrownBy(third::join).hasCauseInstanceOf(EventPublishException.class).hasMessageContaining("2 events already wait");
+        assertThat(first).isNotDone();
+        assertThat(second).isNotDone();
+        reachable.set(true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> channels.size() == 1 && channels.getFirst().published.equals(List.of("1", "2")));
     }
 
     @Test
-    void aPublishLeftOnAChannelThatWasReplacedStillTimesOut() {
-        CompletableFuture<Void> stranded = publish();
-        // Closed without a shutdown signal reaching us: the next publish opens a new channel.
-        CompletableFuture<Void> next = channelReplacedThenPublish();
+    void whileTheBrokerBlocksTheConnectionEventsWaitAndNoChannelIsGivenUp() throws Exception {
+        CompletableFuture<Void> sent = publish("1");
+        await().until(() -> channels.size() == 1 && channels.getFirst().published.size() == 1);
 
-        assertThat(stranded).failsWithin(Duration.ofSeconds(5)).withThrowableThat().withCauseInstanceOf(TimeoutException.class);
-        assertThat(next).failsWithin(Duration.ofSeconds(5));
+        channel.blocked(true);
+        CompletableFuture<Void> waiting = publish("2");
+        await().pollDelay(TIMEOUT.multipliedBy(2)).until(() -> true);
+        assertThat(channels).as("an unconfirmed event on a blocked connection is no reason for a new channel").hasSize(1);
+        assertThat(channels.getFirst().published).containsExactly("1");
+
+        channel.blocked(false);
+        await().atMost(Duration.ofSeconds(5)).until(() -> channels.getFirst().published.size() == 2);
+        assertThat(channels.getFirst().published).containsExactly("1", "2");
+        channels.getFirst().ackAll();
+        assertThat(CompletableFuture.allOf(sent, waiting)).succeedsWithin(Duration.ofSeconds(1));
     }
 
     @Test
     void aNackFailsThePublishAsRefused() throws Exception {
-        CompletableFuture<Void> refused = publish();
+        CompletableFuture<Void> refused = publish("r");
+        await().until(() -> channels.size() == 1 && channels.getFirst().published.size() == 1);
 
-        nacks.get().handle(1, false);
+        channels.getFirst().nacks.get().handle(1, false);
 
         assertThatThrownBy(() -> refused.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(EventPublishException.class)
                 .hasMessageContaining("refused");
     }
 
     @Test
-    void aChannelThatGoesDownFailsEveryPublishStillWaiting() {
-        CompletableFuture<Void> first = publish();
-        CompletableFuture<Void> second = publish();
+    void connectingAheadTellsWhetherTheBrokerCanBeReached() {
+        reachable.set(false);
+        assertThat(channel.connect()).isFalse();
 
-        shutdown.get().shutdownCompleted(new ShutdownSignalException(false, false, null, "the test"));
+        reachable.set(true);
+        assertThat(channel.connect()).isTrue();
+        assertThat(channels).hasSize(1);
+        assertThat(channel.connect()).as("an open channel is kept").isTrue();
+        assertThat(channels).hasSize(1);
+    }
 
-        assertThat(first).failsWithin(Duration.ofSeconds(1));
-        assertThat(second).failsWithin(Duration.ofSeconds(1));
-        assertThat(channel.unconfirmed()).isZero();
+    @Test
+    void closingWaitsForTheConfirmsThenFailsWhatIsLeft() throws Exception {
+        CompletableFuture<Void> confirmedLate = publish("1");
+        await().until(() -> channels.size() == 1 && channels.getFirst().published.size() == 1);
+        reachable.set(false);
+        channels.getFirst().goDown();
+        CompletableFuture<Void> neverSent = publish("2");
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(channel::close);
+        await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+        assertThat(closing).as("still waiting for the broker").isNotDone();
+
+        assertThat(closing).succeedsWithin(Duration.ofSeconds(5));
+        assertThat(confirmedLate).failsWithin(Duration.ofSeconds(1));
+        assertThat(neverSent).failsWithin(Duration.ofSeconds(1));
+        assertThat(publish("after")).isCompletedExceptionally();
     }
 
     /** An implementation of {@code type} whose methods answer as {@code answer} says (null: nothing to return). */
@@ -146,16 +300,7 @@ class ConfirmingChannelTests {
                 (proxy, method, args) -> answer.apply(method.getName(), args)));
     }
 
-    private CompletableFuture<Void> channelReplacedThenPublish() {
-        open.set(false);
-        try {
-            return publish();
-        } finally {
-            open.set(true);
-        }
-    }
-
-    private CompletableFuture<Void> publish() {
-        return channel.publish("sentiric_events", "call.answered", PROPERTIES, new byte[] {'{', '}'});
+    private CompletableFuture<Void> publish(String body) {
+        return channel.publish("sentiric_events", "call.answered", PROPERTIES, body.getBytes(StandardCharsets.UTF_8));
     }
 }

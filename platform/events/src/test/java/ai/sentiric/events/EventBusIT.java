@@ -2,6 +2,7 @@ package ai.sentiric.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ai.sentiric.proto.event.v1.CallAnswered;
 import ai.sentiric.proto.event.v1.CallEnded;
@@ -121,6 +122,50 @@ class EventBusIT {
                 .setCallAnswered(CallAnswered.getDefaultInstance()).build());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> handler.handled.contains(after));
+    }
+
+    @Test
+    void eventsPublishedWhileTheBrokerIsAwayWaitWithoutBlockingAndAllArriveWhenItIsBack(@Autowired EventMetrics metrics)
+            throws Exception {
+        com.rabbitmq.client.ConnectionFactory direct = connections.getRabbitConnectionFactory();
+        try (TcpRelay relay = new TcpRelay(connections.getHost(), connections.getPort())) {
+            com.rabbitmq.client.ConnectionFactory throughRelay = new com.rabbitmq.client.ConnectionFactory();
+            throughRelay.setHost("127.0.0.1");
+            throughRelay.setPort(relay.port());
+            throughRelay.setUsername(direct.getUsername());
+            throughRelay.setPassword(direct.getPassword());
+            throughRelay.setVirtualHost(direct.getVirtualHost());
+            CachingConnectionFactory relayed = new CachingConnectionFactory(throughRelay);
+            try (EventPublisher away = new EventPublisher(new ConfirmingChannel(relayed, Duration.ofSeconds(2),
+                    Duration.ofMinutes(1), 1_000), properties, metrics)) {
+                away.publish(outage("outage-before"));
+
+                relay.cut();
+                List<CompletableFuture<EventEnvelope>> waiting = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                        IntStream.range(0, 50).mapToObj(i -> away.publishAsync(outage("outage-" + i))).toList());
+                await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+                assertThat(waiting).as("nothing confirmed while the broker is away").noneMatch(CompletableFuture::isDone);
+                assertThat(away.unconfirmed()).isEqualTo(50);
+
+                relay.restore();
+                CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+                assertThat(away.unconfirmed()).isZero();
+                await().atMost(Duration.ofSeconds(10)).until(() -> outageEvents().size() >= 51);
+                assertThat(outageEvents().stream().distinct().toList()).as("every event, in order, repeats dropped")
+                        .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of("outage-before"),
+                                IntStream.range(0, 50).mapToObj(i -> "outage-" + i)).toList());
+            } finally {
+                relayed.destroy();
+            }
+        }
+    }
+
+    private static EventEnvelope outage(String callId) {
+        return EventEnvelope.newBuilder().setCallId(callId).setCallAnswered(CallAnswered.getDefaultInstance()).build();
+    }
+
+    private List<String> outageEvents() {
+        return handler.handled.stream().map(EventEnvelope::getCallId).filter(id -> id.startsWith("outage-")).toList();
     }
 
     @Test
