@@ -2,8 +2,11 @@ package ai.sentiric.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import ai.sentiric.proto.user.v1.*;
+import ai.sentiric.testkit.EventTap;
+import ai.sentiric.testkit.Infrastructure;
 import ai.sentiric.testkit.spring.InfrastructureTest;
 import com.google.protobuf.FieldMask;
 import io.grpc.ManagedChannel;
@@ -12,6 +15,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +48,7 @@ class UserServiceIT {
     @LocalGrpcPort int grpcPort;
     @LocalServerPort int httpPort;
     @Autowired JdbcTemplate jdbc;
+    @Value("${sentiric.events.exchange}") String exchange;
 
     ManagedChannel channel;
     UserServiceGrpc.UserServiceBlockingStub grpc;
@@ -219,6 +225,25 @@ class UserServiceIT {
 
     @Nested
     class Rest {
+
+        @Test
+        void everyCommittedChangeOfAUserIsAnnouncedOnTheBus() {
+            String phone = uniquePhone();
+            try (EventTap events = EventTap.open(Infrastructure.shared().amqp(), exchange)) {
+                ResponseEntity<Map> created = rest.post().uri("/api/v1/tenants/{t}/users", DEMO).contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("userType", "CALLER", "name", "Deniz", "contact", Map.of("type", "PHONE", "value", phone)))
+                        .retrieve().toEntity(Map.class);
+                String userId = String.valueOf(created.getBody().get("id"));
+                rest.delete().uri("/api/v1/tenants/{t}/users/{u}", DEMO, userId).retrieve().toBodilessEntity();
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> events.bodies("user.changed", userId).size() == 2);
+                assertThat(events.bodies("user.changed", userId)).allSatisfy(body -> assertThat(body)
+                        .contains("\"tenantId\":\"" + DEMO + "\""));
+                assertThat(events.bodies("user.changed", userId)).satisfiesExactly(
+                        first -> assertThat(first).contains("CHANGE_KIND_CREATED"),
+                        second -> assertThat(second).contains("CHANGE_KIND_DELETED"));
+            }
+        }
 
         @Test
         void createsReadsAndPagesUsers() {
