@@ -21,7 +21,6 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
 /**
@@ -274,7 +273,7 @@ final class ConfirmingChannel implements AutoCloseable {
         if (current == null) {
             try {
                 current = open();
-            } catch (IOException | AmqpException | ShutdownSignalException e) {
+            } catch (IOException | RuntimeException e) {
                 synchronized (lock) {
                     backoffNanos = Math.clamp(backoffNanos * 2, MIN_BACKOFF, MAX_BACKOFF);
                     if (!backlog.isEmpty()) {
@@ -312,7 +311,12 @@ final class ConfirmingChannel implements AutoCloseable {
         if (channel == null) {
             throw new IOException("the connection has no channel left");
         }
-        channel.confirmSelect();
+        try {
+            channel.confirmSelect();
+        } catch (IOException | RuntimeException e) {
+            closeAside(channel);
+            throw e;
+        }
         Link opened = new Link(channel, new ConcurrentSkipListMap<>());
         channel.addConfirmListener((tag, multiple) -> settle(opened, tag, multiple, null),
                 (tag, multiple) -> settle(opened, tag, multiple, "the broker refused the event (nack)"));

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
@@ -42,7 +43,8 @@ class ConfirmingChannelTests {
     private static final AMQP.BasicProperties PROPERTIES = new AMQP.BasicProperties();
 
     /** One channel as the broker's side sees it: what was published on it, and its callbacks. */
-    static final class BrokerChannel {
+    final class BrokerChannel {
+        final boolean refuseConfirmMode = confirmModeFailures.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
         final AtomicBoolean open = new AtomicBoolean(true);
         final AtomicBoolean closed = new AtomicBoolean();
         final AtomicLong nextSequence = new AtomicLong(1);
@@ -66,6 +68,12 @@ class ConfirmingChannelTests {
                 shutdown.set((ShutdownListener) args[0]);
                 yield null;
             }
+            case "confirmSelect" -> {
+                if (refuseConfirmMode) {
+                    throw new IllegalStateException("channel.confirm refused");
+                }
+                yield null;
+            }
             case "close", "abort" -> {
                 closed.set(true);
                 yield null;
@@ -86,6 +94,8 @@ class ConfirmingChannelTests {
     /** Every channel opened, in order. */
     private final List<BrokerChannel> channels = new CopyOnWriteArrayList<>();
     private final AtomicBoolean reachable = new AtomicBoolean(true);
+    /** The next this many channels fail to enter confirm mode. */
+    private final AtomicInteger confirmModeFailures = new AtomicInteger();
     /** When set, connecting waits for it: a broker whose address swallows the connect. */
     private volatile @Nullable CountDownLatch hang;
     private final ConnectionFactory connections = fake(ConnectionFactory.class, (method, args) -> {
@@ -251,6 +261,19 @@ class ConfirmingChannelTests {
         assertThat(channels.getFirst().published).containsExactly("1", "2");
         channels.getFirst().ackAll();
         assertThat(CompletableFuture.allOf(sent, waiting)).succeedsWithin(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aChannelThatCannotEnterConfirmModeIsClosedAndTheNextOneCarriesTheEvent() throws Exception {
+        confirmModeFailures.set(1);
+
+        CompletableFuture<Void> event = publish("1");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> channels.size() == 2 && channels.get(1).published.size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> channels.getFirst().closed.get());
+        assertThat(channels.getFirst().published).isEmpty();
+        channels.get(1).ackAll();
+        assertThat(event).succeedsWithin(Duration.ofSeconds(1));
     }
 
     @Test

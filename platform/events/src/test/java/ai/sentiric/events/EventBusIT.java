@@ -9,6 +9,7 @@ import ai.sentiric.proto.event.v1.CallEnded;
 import ai.sentiric.proto.event.v1.CallStarted;
 import ai.sentiric.proto.event.v1.EventEnvelope;
 import ai.sentiric.testkit.spring.InfrastructureTest;
+import com.rabbitmq.client.ConnectionFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Declarables;
@@ -127,9 +129,9 @@ class EventBusIT {
     @Test
     void eventsPublishedWhileTheBrokerIsAwayWaitWithoutBlockingAndAllArriveWhenItIsBack(@Autowired EventMetrics metrics)
             throws Exception {
-        com.rabbitmq.client.ConnectionFactory direct = connections.getRabbitConnectionFactory();
+        ConnectionFactory direct = connections.getRabbitConnectionFactory();
         try (TcpRelay relay = new TcpRelay(connections.getHost(), connections.getPort())) {
-            com.rabbitmq.client.ConnectionFactory throughRelay = new com.rabbitmq.client.ConnectionFactory();
+            ConnectionFactory throughRelay = new ConnectionFactory();
             throughRelay.setHost("127.0.0.1");
             throughRelay.setPort(relay.port());
             throughRelay.setUsername(direct.getUsername());
@@ -152,7 +154,7 @@ class EventBusIT {
                 assertThat(away.unconfirmed()).isZero();
                 await().atMost(Duration.ofSeconds(10)).until(() -> outageEvents().size() >= 51);
                 assertThat(outageEvents().stream().distinct().toList()).as("every event, in order, repeats dropped")
-                        .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of("outage-before"),
+                        .containsExactlyElementsOf(Stream.concat(Stream.of("outage-before"),
                                 IntStream.range(0, 50).mapToObj(i -> "outage-" + i)).toList());
             } finally {
                 relayed.destroy();
