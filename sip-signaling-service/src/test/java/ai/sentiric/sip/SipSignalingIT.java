@@ -13,6 +13,7 @@ import ai.sentiric.proto.sip.v1.TerminateCallRequest;
 import ai.sentiric.sip.registrar.Registrar;
 import ai.sentiric.sip.stack.SipStackPort;
 import ai.sentiric.sip.stack.jain.JainSipPort;
+import ai.sentiric.testkit.AmqpEndpoint;
 import ai.sentiric.testkit.EventTap;
 import ai.sentiric.testkit.Infrastructure;
 import ai.sentiric.testkit.spring.InfrastructureTest;
@@ -21,10 +22,12 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +45,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
@@ -248,6 +252,34 @@ class SipSignalingIT {
         assertThat(events.bodies("call.ended", callId).getFirst())
                 .contains("\"reason\":\"cancelled\"", "\"sipCode\":487", "DISPOSITION_CANCELLED", "HANGUP_SOURCE_CALLER");
         assertThat(events.bodies("call.answered", callId)).isEmpty();
+    }
+
+    @Test
+    void callsGoOnWhileTheBrokerIsAwayAndTheirEventsArriveOnceItIsBack(@Autowired CachingConnectionFactory connections)
+            throws IOException {
+        String callId = callId("broker-away");
+        AmqpEndpoint broker = Infrastructure.shared().amqp();
+        int nothingListens;
+        try (ServerSocket closed = new ServerSocket(0)) {
+            nothingListens = closed.getLocalPort();
+        }
+        try {
+            connections.setAddresses("127.0.0.1:" + nothingListens);
+            connections.resetConnection();
+
+            var result = call("uac-basic-call-expect-200", FakePlatform.ROUTED, callId);
+
+            assertThat(result.passed()).as("answered and hung up without the broker: " + result.output()).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> platform.releases.contains(callId));
+            assertThat(publisher.unconfirmed()).as("started, answered and ended wait for the broker").isGreaterThanOrEqualTo(3);
+            assertThat(events.messages()).noneMatch(m -> m.body().contains(callId));
+        } finally {
+            connections.setAddresses(broker.host() + ":" + broker.port());
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.bodies("call.ended", callId).size() == 1);
+        assertThat(events.bodies("call.started", callId)).hasSize(1);
+        assertThat(events.bodies("call.answered", callId)).hasSize(1);
+        assertThat(events.bodies("call.ended", callId).getFirst()).contains("\"reason\":\"caller-hangup\"", "HANGUP_SOURCE_CALLER");
     }
 
     @Test
