@@ -191,14 +191,19 @@ final class ConfirmingChannel implements AutoCloseable {
      */
     @Override
     public void close() {
-        long deadline = System.nanoTime() + timeoutNanos;
-        while (unconfirmed() > 0 && deadline - System.nanoTime() > 0 && !keeper.isShutdown()) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        List<CompletableFuture<Void>> outstanding;
+        synchronized (lock) {
+            outstanding = new ArrayList<>(backlog.stream().map(Outgoing::confirmed).toList());
+            if (link != null) {
+                link.unconfirmed.values().forEach(pending -> outstanding.add(pending.event.confirmed));
             }
+        }
+        try {
+            CompletableFuture.allOf(outstanding.toArray(CompletableFuture[]::new)).get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // some were refused or are still waiting: those left are failed below
         }
         List<Outgoing> left = new ArrayList<>();
         Channel last = null;

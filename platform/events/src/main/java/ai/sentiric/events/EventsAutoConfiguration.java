@@ -17,6 +17,7 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.event.AmqpEvent;
 import org.springframework.amqp.rabbit.connection.ConnectionBlockedEvent;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionUnblockedEvent;
@@ -70,18 +71,15 @@ public class EventsAutoConfiguration {
      * keeps its events waiting instead of writing into a socket nobody reads.
      */
     @Bean
-    ApplicationListener<ConnectionBlockedEvent> sentiricEventsBlocked(EventPublisher publisher) {
-        return blocked -> {
-            log.warn("the broker blocked the connection ({}); events wait until it unblocks", blocked.getReason());
-            publisher.blocked(true);
-        };
-    }
-
-    @Bean
-    ApplicationListener<ConnectionUnblockedEvent> sentiricEventsUnblocked(EventPublisher publisher) {
-        return unblocked -> {
-            log.info("the broker unblocked the connection; waiting events go out");
-            publisher.blocked(false);
+    ApplicationListener<AmqpEvent> sentiricEventsBlocked(EventPublisher publisher) {
+        return event -> {
+            if (event instanceof ConnectionBlockedEvent blocked) {
+                log.warn("the broker blocked the connection ({}); events wait until it unblocks", blocked.getReason());
+                publisher.blocked(true);
+            } else if (event instanceof ConnectionUnblockedEvent) {
+                log.info("the broker unblocked the connection; waiting events go out");
+                publisher.blocked(false);
+            }
         };
     }
 

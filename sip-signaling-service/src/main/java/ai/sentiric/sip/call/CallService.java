@@ -218,23 +218,24 @@ public class CallService {
 
     private void ring(Call call, String trunkName, SdpNegotiation.Agreed agreed, ResolveDialplanResponse resolution,
                       AllocatePortResponse port) {
-        if (!call.attachMedia(resolution.getTenantId(), port.getRtpPort())) {
-            media.release(call.callId);
+        try {
+            if (!call.attachMedia(resolution.getTenantId(), port.getRtpPort())) {
+                media.release(call.callId);
+                return;
+            }
+            if (!call.ring(() -> announcer.started(call, trunkName, resolution, agreed, port.getRtpPort()))) {
+                return;
+            }
+            String answer = SdpNegotiation.answer(agreed, port.getRtpHost(), port.getRtpPort());
+            if (properties.ringTime().isZero()) {
+                answer(call, answer);
+            } else {
+                timers.schedule(() -> setups.execute(() -> answer(call, answer)),
+                        properties.ringTime().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } finally {
             setUpOver(call);
-            return;
         }
-        if (!call.ring(() -> announcer.started(call, trunkName, resolution, agreed, port.getRtpPort()))) {
-            setUpOver(call);
-            return;
-        }
-        String answer = SdpNegotiation.answer(agreed, port.getRtpHost(), port.getRtpPort());
-        if (properties.ringTime().isZero()) {
-            answer(call, answer);
-        } else {
-            timers.schedule(() -> setups.execute(() -> answer(call, answer)),
-                    properties.ringTime().toMillis(), TimeUnit.MILLISECONDS);
-        }
-        setUpOver(call);
     }
 
     /**
