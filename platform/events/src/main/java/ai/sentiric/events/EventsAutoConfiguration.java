@@ -61,7 +61,8 @@ public class EventsAutoConfiguration {
     @Bean
     EventPublisher eventPublisher(ConnectionFactory connections, EventsProperties properties, EventMetrics metrics) {
         EventPublisher publisher = new EventPublisher(new ConfirmingChannel(connections,
-                properties.confirmTimeout(), properties.retention(), properties.backlog()), properties, metrics);
+                properties.confirmTimeout(), properties.retention(), properties.backlog(), properties.linger()),
+                properties, metrics);
         metrics.watch(publisher);
         return publisher;
     }

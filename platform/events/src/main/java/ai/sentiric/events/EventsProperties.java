@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long an event may wait for the broker (out of reach, or not confirming) before
  *                  it is given up
  * @param backlog how many events may wait for the broker at once; a publish beyond that fails at once
+ * @param linger how long a published event waits for others to go to the broker with it (the
+ *               broker's CPU per message halves in batches of ten); 0 sends each at once
  * @param batchSize events handed to {@link EventHandler#handleBatch} at once; 1 handles them one by one
  * @param batchWait how long a consumer waits for more messages before it hands over a partial batch
  */
@@ -39,6 +41,7 @@ public record EventsProperties(
         @DefaultValue("5s") Duration confirmTimeout,
         @DefaultValue("10m") Duration retention,
         @DefaultValue("50000") int backlog,
+        @DefaultValue("10ms") Duration linger,
         @DefaultValue("1") int batchSize,
         @DefaultValue("10ms") Duration batchWait) {
 

@@ -49,6 +49,8 @@ class ConfirmingChannelTests {
         final AtomicBoolean closed = new AtomicBoolean();
         final AtomicLong nextSequence = new AtomicLong(1);
         final List<String> published = new CopyOnWriteArrayList<>();
+        /** The thread of each publish. */
+        final List<String> publishers = new CopyOnWriteArrayList<>();
         final AtomicReference<ConfirmCallback> acks = new AtomicReference<>();
         final AtomicReference<ConfirmCallback> nacks = new AtomicReference<>();
         final AtomicReference<ShutdownListener> shutdown = new AtomicReference<>();
@@ -57,6 +59,7 @@ class ConfirmingChannelTests {
             case "getNextPublishSeqNo" -> nextSequence.get();
             case "basicPublish" -> {
                 published.add(new String((byte[]) args[4], StandardCharsets.UTF_8));
+                publishers.add(Thread.currentThread().getName());
                 yield nextSequence.getAndIncrement();
             }
             case "addConfirmListener" -> {
@@ -123,7 +126,7 @@ class ConfirmingChannelTests {
         });
         return fake(Connection.class, (connectionMethod, connectionArgs) -> "getDelegate".equals(connectionMethod) ? amqp : null);
     });
-    private ConfirmingChannel channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000);
+    private ConfirmingChannel channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, Duration.ZERO);
 
     @AfterEach
     void close() {
@@ -147,6 +150,50 @@ class ConfirmingChannelTests {
         assertThat(second).succeedsWithin(Duration.ofSeconds(1));
         assertThat(channel.unconfirmed()).isZero();
         assertThat(channels.getFirst().published).containsExactly("1", "2");
+    }
+
+    @Test
+    void withoutALingerTheEventGoesOutAtOnceOnThePublishersThread() {
+        assertThat(channel.connect()).isTrue();
+
+        publish("now");
+
+        assertThat(channels.getFirst().published).containsExactly("now");
+        assertThat(channels.getFirst().publishers).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void withALingerTheEventsOfThatTimeGoOutTogetherInOrderFromTheKeeper() throws Exception {
+        channel.close();
+        Duration linger = Duration.ofMillis(150);
+        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, linger);
+        assertThat(channel.connect()).isTrue();
+        BrokerChannel broker = channels.getFirst();
+
+        long start = System.nanoTime();
+        List<CompletableFuture<Void>> batch = IntStream.range(0, 5).mapToObj(i -> publish("b" + i)).toList();
+        assertThat(broker.published).as("nothing is sent before the linger is over").isEmpty();
+        assertThat(channel.unconfirmed()).isEqualTo(5);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> broker.published.size() == 5);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(linger);
+        assertThat(broker.published).containsExactly("b0", "b1", "b2", "b3", "b4");
+        assertThat(broker.publishers).containsOnly("event-channel-keeper");
+        broker.ackAll();
+        assertThat(CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new))).succeedsWithin(Duration.ofSeconds(1));
+
+        CompletableFuture<Void> next = publish("next");
+        await().atMost(Duration.ofSeconds(5)).until(() -> broker.published.size() == 6);
+        broker.ackAll();
+        assertThat(next).as("a later event starts a linger of its own").succeedsWithin(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aLingerMustBeShorterThanTheConfirmTimeout() {
+        assertThatThrownBy(() -> new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, TIMEOUT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linger");
+        assertThatThrownBy(() -> new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linger");
     }
 
     @Test
@@ -215,7 +262,7 @@ class ConfirmingChannelTests {
     @Test
     void anEventIsGivenUpOnlyAfterTheRetention() {
         channel.close();
-        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMillis(800), 1_000);
+        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMillis(800), 1_000, Duration.ZERO);
         reachable.set(false);
         long start = System.nanoTime();
 
@@ -230,7 +277,7 @@ class ConfirmingChannelTests {
     @Test
     void aFullBacklogRefusesTheNextEventAtOnceAndKeepsTheOthers() {
         channel.close();
-        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 2);
+        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 2, Duration.ZERO);
         reachable.set(false);
 
         CompletableFuture<Void> first = publish("1");

@@ -139,7 +139,7 @@ class EventBusIT {
             throughRelay.setVirtualHost(direct.getVirtualHost());
             CachingConnectionFactory relayed = new CachingConnectionFactory(throughRelay);
             try (EventPublisher away = new EventPublisher(new ConfirmingChannel(relayed, Duration.ofSeconds(2),
-                    Duration.ofMinutes(1), 1_000), properties, metrics)) {
+                    Duration.ofMinutes(1), 1_000, properties.linger()), properties, metrics)) {
                 away.publish(outage("outage-before"));
 
                 relay.cut();
