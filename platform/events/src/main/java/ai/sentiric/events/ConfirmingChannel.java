@@ -49,7 +49,7 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
  * whatever gathered there {@code linger} after the first of them (0: the publisher's own thread
  * sends it at once). The broker's work is mostly per wake-up, not per message: on this platform's
  * 2-core machine, RabbitMQ spent about half the CPU per persistent message when they arrived ten at
- * a time as when they arrived one by one at the same rate (bench/broker-cost.sh), and its consumers
+ * a time as when they arrived one by one at the same rate (bench/broker-cost.sh publishing in bursts), and its consumers
  * then receive, write and acknowledge them in larger batches too. The publisher's thread (a SIP or
  * gRPC thread) no longer writes to the broker's socket at all.
  *
