@@ -26,7 +26,8 @@ import org.springframework.util.unit.DataSize;
  * @param rpcDeadline the deadline of each call to user-, dialplan- and media-service
  * @param trunkCacheTtl how long a source address's trunk match is remembered
  * @param maxMessageSize the largest SIP message accepted on TCP
- * @param stackThreads threads delivering SIP messages
+ * @param stackThreads threads UDP datagrams are handed to, to be parsed and dispatched; 0: the
+ *        receive thread does it itself, a thread wake-up less per datagram (nothing it calls waits)
  * @param udpReceiveBuffer the UDP socket's receive buffer: datagrams that arrive while it is full
  *        are dropped by the kernel, and a dropped INVITE costs its caller a retransmission (0.5 s,
  *        then 1 s, 2 s); the kernel caps it at {@code net.core.rmem_max}

@@ -7,11 +7,15 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 import gov.nist.javax.sip.stack.UDPMessageChannel;
 import gov.nist.javax.sip.stack.UDPMessageProcessor;
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.net.DatagramPacket;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.LinkedList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,20 +23,29 @@ import org.slf4j.LoggerFactory;
  * JAIN-SIP's message processors, with a UDP receive that does not allocate a buffer of the
  * maximum message size (64 KB) for every datagram, as the stack's own does (1.3.0-91): at 400
  * calls/s that was over 100 MB/s of garbage, and the collector 8 % of the service's CPU. This one
- * receives into one buffer and queues a copy of the datagram's own length to the stack's worker
- * threads, which then go on exactly as before. TCP and TLS are the stack's own.
+ * receives into one buffer and takes a copy of the datagram's own length. With worker threads it
+ * queues the copy to them, which then go on exactly as the stack's own do; with none, the receive
+ * thread parses and dispatches each datagram itself. That saves a thread hand-off (a wake-up) per
+ * datagram, and is safe because nothing the stack's threads call waits: the call logic hands
+ * every slow step (gRPC, Redis, the bus) to other threads, and datagrams that arrive meanwhile wait
+ * in the socket's receive buffer. TCP and TLS are the stack's own.
  */
 final class CompactUdpProcessors extends OIOMessageProcessorFactory {
 
     private static final Logger log = LoggerFactory.getLogger(CompactUdpProcessors.class);
+    /** UDPMessageChannel's processIncomingDataPacket, private in JAIN-SIP (1.3.0-91). */
+    private static final MethodHandle PROCESS = processIncomingDataPacket();
 
     private final int workers;
     private volatile int receiveBuffer;
 
-    /** @param workers the stack's message-handling threads (its THREAD_POOL_SIZE) */
+    /**
+     * @param workers the threads UDP datagrams are handed to (the stack's THREAD_POOL_SIZE); 0: the
+     *        receive thread handles each datagram itself
+     */
     CompactUdpProcessors(int workers) {
-        if (workers < 1) {
-            throw new IllegalArgumentException("the UDP receive hands datagrams to worker threads: at least one is needed");
+        if (workers < 0) {
+            throw new IllegalArgumentException("UDP worker threads cannot be negative: " + workers);
         }
         this.workers = workers;
     }
@@ -91,12 +104,7 @@ final class CompactUdpProcessors extends OIOMessageProcessorFactory {
 
         @Override
         public void run() {
-            LinkedList<UDPMessageChannel> channels = new LinkedList<>();
-            for (int i = 0; i < workers; i++) {
-                // Each worker takes datagrams from messageQueue, parses and dispatches them.
-                channels.add(new UDPMessageChannel(sipStack, this, "sip-udp-" + getPort() + "-worker-" + i) { });
-            }
-            messageChannels = channels;
+            Consumer<DatagramPacket> deliver = workers == 0 ? inline() : queued();
             byte[] buffer = new byte[getMaximumMessageSize()];
             DatagramPacket received = new DatagramPacket(buffer, buffer.length);
             while (isRunning) {
@@ -104,16 +112,54 @@ final class CompactUdpProcessors extends OIOMessageProcessorFactory {
                     received.setLength(buffer.length);
                     sock.receive(received);
                     byte[] datagram = Arrays.copyOf(buffer, received.getLength());
-                    messageQueue.offer(new DatagramQueuedMessageDispatch(
-                            new DatagramPacket(datagram, datagram.length, received.getSocketAddress()), System.currentTimeMillis()));
+                    deliver.accept(new DatagramPacket(datagram, datagram.length, received.getSocketAddress()));
                 } catch (IOException | RuntimeException e) {
                     // Stopping closes the socket; otherwise one bad datagram or a transient socket
                     // error, and the listener keeps receiving.
                     if (isRunning) {
-                        log.warn("SIP UDP receive failed: {}", e.toString());
+                        log.warn("SIP UDP datagram not handled: {}", e.toString());
                     }
                 }
             }
+        }
+
+        /** Starts the workers, each taking datagrams from messageQueue to parse and dispatch them. */
+        private Consumer<DatagramPacket> queued() {
+            LinkedList<UDPMessageChannel> channels = new LinkedList<>();
+            for (int i = 0; i < workers; i++) {
+                channels.add(new UDPMessageChannel(sipStack, this, "sip-udp-" + getPort() + "-worker-" + i) { });
+            }
+            messageChannels = channels;
+            return packet -> messageQueue.offer(new DatagramQueuedMessageDispatch(packet, System.currentTimeMillis()));
+        }
+
+        /**
+         * One channel (this constructor starts no thread of its own) whose private
+         * processIncomingDataPacket, what each worker runs on what it takes, this thread runs.
+         */
+        private Consumer<DatagramPacket> inline() {
+            UDPMessageChannel channel = new UDPMessageChannel(getIpAddress(), getPort(), sipStack, this) { };
+            messageChannels = new LinkedList<>(); // none to stop
+            return packet -> {
+                try {
+                    PROCESS.invokeExact(channel, packet);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        }
+    }
+
+    private static MethodHandle processIncomingDataPacket() {
+        try {
+            Method process = UDPMessageChannel.class.getDeclaredMethod("processIncomingDataPacket", DatagramPacket.class);
+            process.setAccessible(true);
+            return MethodHandles.lookup().unreflect(process);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("this JAIN-SIP has no processIncomingDataPacket; check CompactUdpProcessors"
+                    + " against its UDPMessageChannel", e);
         }
     }
 }

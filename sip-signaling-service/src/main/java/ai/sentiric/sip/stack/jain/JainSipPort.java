@@ -62,7 +62,8 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
             properties.setProperty("javax.sip.STACK_NAME", "sentiric-" + binding.port());
             // Requests are handled concurrently; the call logic keeps per-call state consistent.
             properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-            properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", String.valueOf(binding.threads()));
+            // 0 worker threads is ours (CompactUdpProcessors), not the stack's: it sees at least one.
+            properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", String.valueOf(Math.max(1, binding.threads())));
             // Bounds a message (and so a header flood) on stream transports; UDP is bounded by the datagram.
             properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(binding.maxMessageSize()));
             // The stack's default is 64 KiB, about a hundred datagrams: a receive thread kept

@@ -1,0 +1,122 @@
+package ai.sentiric.sip.stack.jain;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.sentiric.sip.stack.IncomingRequest;
+import ai.sentiric.sip.stack.SipEvents;
+import ai.sentiric.sip.stack.SipResponse;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The UDP receive of {@link CompactUdpProcessors} on a real socket, in both of its modes: datagrams
+ * handled on the receive thread itself (no workers) and handed to worker threads.
+ */
+class JainSipPortTests {
+
+    @ParameterizedTest(name = "{0} worker threads")
+    @ValueSource(ints = {0, 2})
+    void answersOnTheReceiveThreadOrOnAWorker(int workers) throws Exception {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (DatagramSocket phone = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            phone.setSoTimeout(5000);
+            int port = freeUdpPort();
+            JainSipPort sip = new JainSipPort(new JainSipPort.Binding("127.0.0.1", port, "127.0.0.1", List.of("udp"),
+                    65536, workers, 1 << 20));
+            sip.start(answeringOptions(threads));
+            try {
+                for (int i = 0; i < 20; i++) {
+                    send(phone, port, options("call-" + i, phone.getLocalPort()));
+                    assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("Call-ID: call-" + i);
+                }
+            } finally {
+                sip.stop();
+            }
+        }
+        if (workers == 0) {
+            assertThat(threads).hasSize(1).noneMatch(name -> name.contains("worker"));
+        } else {
+            assertThat(threads).isNotEmpty().allMatch(name -> name.startsWith("sip-udp-") && name.contains("-worker-"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} worker threads")
+    @ValueSource(ints = {0, 2})
+    void badDatagramsGetTheirAnswerOrAreDroppedAndTheListenerKeepsReceiving(int workers) throws Exception {
+        try (DatagramSocket phone = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            phone.setSoTimeout(5000);
+            int port = freeUdpPort();
+            JainSipPort sip = new JainSipPort(new JainSipPort.Binding("127.0.0.1", port, "127.0.0.1", List.of("udp"),
+                    65536, workers, 1 << 20));
+            sip.start(answeringOptions(ConcurrentHashMap.newKeySet()));
+            try {
+                // Not SIP at all: nothing to answer, dropped.
+                send(phone, port, "\u0000\u0001 not a SIP message at all \r\n\r\n");
+                // A request whose CSeq is garbage: 400.
+                send(phone, port, options("bad-cseq", phone.getLocalPort()).replace("CSeq: 1 OPTIONS", "CSeq: one OPTIONS"));
+                assertThat(receive(phone)).startsWith("SIP/2.0 400").contains("Call-ID: bad-cseq");
+                send(phone, port, options("after", phone.getLocalPort()));
+                assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("Call-ID: after");
+            } finally {
+                sip.stop();
+            }
+        }
+    }
+
+    private static SipEvents answeringOptions(Set<String> threads) {
+        return new SipEvents() {
+            @Override
+            public void request(IncomingRequest request) {
+                threads.add(Thread.currentThread().getName());
+                request.respond(SipResponse.of(200, "OK"));
+            }
+
+            @Override
+            public void ackTimeout(String callId) {
+            }
+        };
+    }
+
+    private static String options(String callId, int from) {
+        return "OPTIONS sip:ping@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + from + ";branch=z9hG4bK-" + callId + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:carrier@127.0.0.1>;tag=" + callId + "\r\n"
+                + "To: <sip:ping@127.0.0.1>\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: 1 OPTIONS\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    private static void send(DatagramSocket socket, int port, String message) throws IOException {
+        byte[] bytes = message.getBytes(US_ASCII);
+        socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+    }
+
+    private static String receive(DatagramSocket socket) throws IOException {
+        byte[] buffer = new byte[65536];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        try {
+            socket.receive(packet);
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("no response within 5 s", e);
+        }
+        return new String(buffer, 0, packet.getLength(), US_ASCII);
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            return probe.getLocalPort();
+        }
+    }
+}
