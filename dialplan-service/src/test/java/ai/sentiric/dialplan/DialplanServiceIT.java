@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.grpc.client.autoconfigure.GrpcClientProperties;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,6 +69,7 @@ class DialplanServiceIT {
     @Autowired EventPublisher events;
     @Autowired ApplicationEventPublisher localEvents;
     @Autowired MeterRegistry meters;
+    @Autowired GrpcClientProperties grpcClients;
     @Autowired ObjectProvider<GrpcExceptionHandlerInterceptor> exceptionInterceptors;
 
     ManagedChannel channel;
@@ -205,6 +207,13 @@ class DialplanServiceIT {
 
     @Nested
     class Caching {
+
+        @Test
+        void theUserServiceChannelKeepsItsConnectionBetweenCalls() {
+            // Spring gRPC's default closes it after 20 s without a call; the next uncached caller
+            // look-up then waited for a new connection.
+            assertThat(grpcClients.getChannel("user-service").getIdleTimeout()).isGreaterThanOrEqualTo(Duration.ofDays(30));
+        }
 
         @Test
         void callerLookupsAreCachedUntilAUserChangedEventForTheirTenant() {

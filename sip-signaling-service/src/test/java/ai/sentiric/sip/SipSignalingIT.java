@@ -49,6 +49,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
+import org.springframework.boot.grpc.client.autoconfigure.GrpcClientProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -86,6 +87,7 @@ class SipSignalingIT {
     @Autowired EventPublisher publisher;
     @Autowired SipStackPort stack;
     @Autowired SipProperties properties;
+    @Autowired GrpcClientProperties grpcClients;
 
     EventTap events;
     ManagedChannel channel;
@@ -425,6 +427,15 @@ class SipSignalingIT {
         // The listener still serves: a keepalive after the torture is answered.
         var result = call("uac-options-expect-200", FakePlatform.ROUTED, callId("after-torture"));
         assertThat(result.passed()).as(answers + result.output()).isTrue();
+    }
+
+    @Test
+    void theGrpcChannelsKeepTheirConnectionsBetweenCalls() {
+        // Spring gRPC's default closes a channel's connection after 20 s without a call: the first
+        // INVITE after a quiet spell then waited for new connections to three services.
+        for (String service : List.of("user-service", "dialplan-service", "media-service")) {
+            assertThat(grpcClients.getChannel(service).getIdleTimeout()).as(service).isGreaterThanOrEqualTo(Duration.ofDays(30));
+        }
     }
 
     @Test
