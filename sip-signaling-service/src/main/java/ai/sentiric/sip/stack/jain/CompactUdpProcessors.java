@@ -143,7 +143,12 @@ final class CompactUdpProcessors extends OIOMessageProcessorFactory {
             return packet -> {
                 try {
                     PROCESS.invokeExact(channel, packet);
-                } catch (RuntimeException | Error e) {
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (StackOverflowError e) {
+                    // A datagram nested too deeply for the parser: it is lost, not the only receive thread.
+                    throw new IllegalStateException("datagram too deeply nested to parse", e);
+                } catch (Error e) {
                     throw e;
                 } catch (Throwable e) {
                     throw new IllegalStateException(e);
