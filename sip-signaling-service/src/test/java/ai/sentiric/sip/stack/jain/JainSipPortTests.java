@@ -3,6 +3,7 @@ package ai.sentiric.sip.stack.jain;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.sentiric.sip.Sipp;
 import ai.sentiric.sip.stack.IncomingRequest;
 import ai.sentiric.sip.stack.SipEvents;
 import ai.sentiric.sip.stack.SipResponse;
@@ -28,12 +29,9 @@ class JainSipPortTests {
     @ValueSource(ints = {0, 2})
     void answersOnTheReceiveThreadOrOnAWorker(int workers) throws Exception {
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        try (DatagramSocket phone = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            phone.setSoTimeout(5000);
-            int port = freeUdpPort();
-            JainSipPort sip = new JainSipPort(new JainSipPort.Binding("127.0.0.1", port, "127.0.0.1", List.of("udp"),
-                    65536, workers, 1 << 20));
-            sip.start(answeringOptions(threads));
+        try (DatagramSocket phone = phone()) {
+            int port = Sipp.freeUdpPort();
+            JainSipPort sip = started(port, workers, answeringOptions(threads));
             try {
                 for (int i = 0; i < 20; i++) {
                     send(phone, port, options("call-" + i, phone.getLocalPort()));
@@ -53,12 +51,9 @@ class JainSipPortTests {
     @ParameterizedTest(name = "{0} worker threads")
     @ValueSource(ints = {0, 2})
     void badDatagramsGetTheirAnswerOrAreDroppedAndTheListenerKeepsReceiving(int workers) throws Exception {
-        try (DatagramSocket phone = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            phone.setSoTimeout(5000);
-            int port = freeUdpPort();
-            JainSipPort sip = new JainSipPort(new JainSipPort.Binding("127.0.0.1", port, "127.0.0.1", List.of("udp"),
-                    65536, workers, 1 << 20));
-            sip.start(answeringOptions(ConcurrentHashMap.newKeySet()));
+        try (DatagramSocket phone = phone()) {
+            int port = Sipp.freeUdpPort();
+            JainSipPort sip = started(port, workers, answeringOptions(ConcurrentHashMap.newKeySet()));
             try {
                 // Not SIP at all: nothing to answer, dropped.
                 send(phone, port, "\u0000\u0001 not a SIP message at all \r\n\r\n");
@@ -71,6 +66,21 @@ class JainSipPortTests {
                 sip.stop();
             }
         }
+    }
+
+    /** The stack on {@code port} over UDP, with {@code workers} worker threads (0: none). */
+    private static JainSipPort started(int port, int workers, SipEvents events) {
+        JainSipPort sip = new JainSipPort(new JainSipPort.Binding("127.0.0.1", port, "127.0.0.1", List.of("udp"),
+                65536, workers, 1 << 20));
+        sip.start(events);
+        return sip;
+    }
+
+    /** The caller's socket: a response not there within 5 s fails the test. */
+    private static DatagramSocket phone() throws IOException {
+        DatagramSocket phone = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        phone.setSoTimeout(5000);
+        return phone;
     }
 
     private static SipEvents answeringOptions(Set<String> threads) {
@@ -112,11 +122,5 @@ class JainSipPortTests {
             throw new AssertionError("no response within 5 s", e);
         }
         return new String(buffer, 0, packet.getLength(), US_ASCII);
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            return probe.getLocalPort();
-        }
     }
 }
