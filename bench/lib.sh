@@ -10,10 +10,11 @@ STACK_LOG=$(mktemp)
 # Recorded calls write a WAV file each: a minute at 500 calls/s is 30,000 files, kept out of run/.
 RECORDINGS=$(mktemp -d)
 export SENTIRIC_MEDIA_RECORDINGS=$RECORDINGS
+# The services run with the stack's JVM options (fixed heaps, G1 aiming at 5 ms pauses; see
+# ServiceProcess.javaOptions) unless SENTIRIC_JAVA_OPTS or SENTIRIC_<SERVICE>_JAVA_OPTS say otherwise.
 # No -XX:ThreadPriorityPolicy: media's RTP clocks get SCHED_FIFO themselves, and Java priorities
 # mapped to nice values (as root) only made the set-up latency worse (150 calls/s: p99 84 ms with
 # them, 32 ms without, same build).
-export SENTIRIC_JAVA_OPTS=${SENTIRIC_JAVA_OPTS:--Xms256m -XX:MaxGCPauseMillis=5 -XX:+AlwaysPreTouch}
 # The stack of a benchmark that just ended may hold its ports a few seconds more (two runs back to
 # back failed to start on "port already in use").
 for _ in $(seq 1 60); do

@@ -66,15 +66,13 @@ public final class DevStack implements AutoCloseable {
         shared.put("SENTIRIC_MEDIA_RECORDINGS", environment.getOrDefault("SENTIRIC_MEDIA_RECORDINGS",
                 root.resolve("run").resolve("recordings").toString()));
         shared.put("SENTIRIC_MEDIA_ASSETS", environment.getOrDefault("SENTIRIC_MEDIA_ASSETS", root.resolve("assets").toString()));
-        if (environment.containsKey("SENTIRIC_JAVA_OPTS")) {
-            shared.put("SENTIRIC_JAVA_OPTS", environment.get("SENTIRIC_JAVA_OPTS"));
-        }
 
         for (ServiceSpec spec : Fleet.SERVICES) {
             String databaseUrl = spec.database() == null ? null : postgres.createDatabase(spec.database());
             Map<String, String> env = new HashMap<>(shared);
             env.putAll(spec.ownEnvironment(offset, databaseUrl));
-            processes.add(ServiceProcess.start(spec, spec.jar(root, version), env, offset, logs));
+            processes.add(ServiceProcess.start(spec, spec.jar(root, version), ServiceProcess.javaOptions(spec, environment), env,
+                    offset, logs));
         }
         // Five JVMs starting at once on a two-core machine each take 70-110 s to be ready (their
         // start is mostly class loading and JIT, all competing for the same cores).

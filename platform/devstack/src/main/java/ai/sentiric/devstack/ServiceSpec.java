@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param grpcPort its gRPC port, 0 for a service that serves no gRPC
  * @param database its own PostgreSQL database, or null when it keeps no data there
  * @param prefix the prefix of its environment variables, e.g. {@code SENTIRIC_USER}
+ * @param heap its Java heap, fixed ({@code -Xms} and {@code -Xmx}), e.g. {@code 512m}
  */
-public record ServiceSpec(String name, int httpPort, int grpcPort, @Nullable String database, String prefix) {
+public record ServiceSpec(String name, int httpPort, int grpcPort, @Nullable String database, String prefix, String heap) {
 
     public Path jar(Path root, String version) {
         return root.resolve(name).resolve("target").resolve(name + "-" + version + ".jar");
