@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * call); when the recording stops the header gets its sizes and the file its name, so finishing
  * costs as little for an hour's call as for a minute's.
  *
+ * <p>Its write buffer comes from, and goes back to, the store's {@link WriteBuffers}.
+ *
  * <p>Not thread-safe: written by the session's clock, stopped under the session's lock.
  */
 public final class Recorder {
@@ -37,11 +39,16 @@ public final class Recorder {
     private final Path raw;
     private final boolean stereo;
     private final FileChannel file;
-    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    private final WriteBuffers buffers;
+    private final ByteBuffer buffer;
     private long frames;
 
     /** Records into {@code target}, whose directory must exist (see {@link RecordingStore}). */
     public Recorder(Path target, boolean stereo) {
+        this(target, stereo, new WriteBuffers(1));
+    }
+
+    Recorder(Path target, boolean stereo, WriteBuffers buffers) {
         this.target = target;
         this.raw = target.resolveSibling(target.getFileName() + ".part");
         this.stereo = stereo;
@@ -53,6 +60,8 @@ public final class Recorder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record to " + target, e);
         }
+        this.buffers = buffers;
+        this.buffer = buffers.take();
     }
 
     /** One tick: the caller's and the platform's 160 samples (null where a side was silent). */
@@ -80,9 +89,25 @@ public final class Recorder {
         } catch (IOException e) {
             Files.deleteIfExists(raw);
             throw e;
+        } finally {
+            buffers.give(buffer);
         }
         Files.move(raw, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Recording(target, frames * 1000 / SAMPLE_RATE, channels());
+    }
+
+    /**
+     * Gives up after a failed write (a full disk, say): the file is closed as far as it got, its
+     * {@code .part} name saying it is incomplete, and the buffer goes back.
+     */
+    public void abandon() {
+        try {
+            file.close();
+        } catch (IOException ignored) {
+            // closing is all that is left to do
+        } finally {
+            buffers.give(buffer);
+        }
     }
 
     private int channels() {

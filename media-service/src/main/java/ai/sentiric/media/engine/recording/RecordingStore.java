@@ -21,14 +21,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * exists costs a failed {@code mkdir} and an exception, and it ran for every recorded call. A
  * directory removed while the service runs (retention cleaning up) is created again on the next
  * recording into it.
+ *
+ * <p>Recorders reuse write buffers through the store: up to {@value #IDLE_BUFFERS} are kept idle.
  */
 public final class RecordingStore {
 
+    static final int IDLE_BUFFERS = 256;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     private final Path root;
     private final Clock clock;
     private final Set<Path> created = ConcurrentHashMap.newKeySet();
+    private final WriteBuffers buffers = new WriteBuffers(IDLE_BUFFERS);
 
     public RecordingStore(Path root, Clock clock) {
         this.root = root;
@@ -44,17 +48,22 @@ public final class RecordingStore {
                 create(directory);
             }
             try {
-                return new Recorder(target, stereo);
+                return new Recorder(target, stereo, buffers);
             } catch (UncheckedIOException e) {
                 if (!(e.getCause() instanceof NoSuchFileException)) {
                     throw e;
                 }
                 create(directory);
-                return new Recorder(target, stereo);
+                return new Recorder(target, stereo, buffers);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record to " + target, e);
         }
+    }
+
+    /** Write buffers waiting for the next recording. */
+    int idleBuffers() {
+        return buffers.idle();
     }
 
     private void create(Path directory) throws IOException {

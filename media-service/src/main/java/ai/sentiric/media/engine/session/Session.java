@@ -176,6 +176,7 @@ final class Session {
             try {
                 recorder.write(caller, platform);
             } catch (IOException e) {
+                recorder.abandon();
                 recorder = null;
             }
         }
