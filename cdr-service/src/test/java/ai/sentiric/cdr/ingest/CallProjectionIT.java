@@ -101,6 +101,12 @@ class CallProjectionIT {
         assertThat(row.get("start_time").toString()).contains("10:00");
     }
 
+    @Test
+    void callRowsLeaveRoomOnTheirPageForTheUpdatesOfTheirLaterEvents() {
+        assertThat(jdbc.queryForList("SELECT unnest(reloptions) FROM pg_class WHERE relname = 'calls'", String.class))
+                .contains("fillfactor=70");
+    }
+
     private void deliver(List<EventEnvelope> delivery, Random random) {
         for (int from = 0; from < delivery.size(); ) {
             int to = Math.min(delivery.size(), from + 1 + random.nextInt(5));
