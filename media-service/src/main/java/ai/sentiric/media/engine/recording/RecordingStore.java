@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RecordingStore {
 
-    static final int IDLE_BUFFERS = 256;
+    private static final int IDLE_BUFFERS = 256;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     private final Path root;

@@ -13,7 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
  */
 final class WriteBuffers {
 
-    static final int SIZE = 1 << 16;
+    private static final int SIZE = 1 << 16;
 
     private final ArrayBlockingQueue<ByteBuffer> idle;
 
