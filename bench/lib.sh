@@ -21,7 +21,11 @@ for _ in $(seq 1 60); do
   ss -ltn 2>/dev/null | grep -qE ':(35060|4[23]0[0-9][0-9]) ' || break
   sleep 1
 done
-SENTIRIC_SKIP_BUILD=1 SENTIRIC_INFRA=${SENTIRIC_INFRA:-local} SENTIRIC_PORT_OFFSET=30000 ./sentiric > "$STACK_LOG" 2>&1 &
+# Empty databases of the run's own (<name>_scratch), dropped when it stops: each run starts from the
+# same empty tables, not from the calls of every run before it (sentiric_cdr had grown to 900,000
+# calls and 3 GB of events, and runs drifted as it grew). SENTIRIC_SCRATCH_DATABASES=false keeps them.
+SENTIRIC_SCRATCH_DATABASES=${SENTIRIC_SCRATCH_DATABASES:-true} \
+  SENTIRIC_SKIP_BUILD=1 SENTIRIC_INFRA=${SENTIRIC_INFRA:-local} SENTIRIC_PORT_OFFSET=30000 ./sentiric > "$STACK_LOG" 2>&1 &
 STACK_PID=$!
 # Stops the stack and removes what it left; a script with more to clean up calls it from its own trap.
 stop_stack() {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the platform on this machine: finds or starts PostgreSQL, Redis and RabbitMQ, starts every
@@ -21,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Infrastructure is embedded by default ({@code SENTIRIC_INFRA=embedded}); {@code local} uses
  * the servers on the standard local ports or the {@code SENTIRIC_*_URL} addresses.
- * {@code SENTIRIC_PORT_OFFSET} shifts every service port, to run a second stack beside a first.
+ * {@code SENTIRIC_PORT_OFFSET} shifts every service port, to run a second stack beside a first;
+ * {@code SENTIRIC_SCRATCH_DATABASES=true} gives the run empty databases of its own ({@link ServiceDatabases}).
  */
 public final class DevStack implements AutoCloseable {
 
@@ -33,6 +35,7 @@ public final class DevStack implements AutoCloseable {
     private final String version;
     private final Map<String, String> environment;
     private final List<ServiceProcess> processes = new ArrayList<>();
+    private @Nullable ServiceDatabases databases;
 
     public DevStack(Path root, String version, Map<String, String> environment) {
         this.root = root;
@@ -51,6 +54,7 @@ public final class DevStack implements AutoCloseable {
         RedisEndpoint redis = infrastructure.redis();
         AmqpEndpoint amqp = infrastructure.amqp();
         Path logs = Files.createDirectories(root.resolve("run").resolve("logs"));
+        databases = new ServiceDatabases(postgres, environment);
 
         Map<String, String> shared = new HashMap<>(Fleet.addresses(offset));
         shared.put("SENTIRIC_DB_USER", postgres.user());
@@ -68,7 +72,7 @@ public final class DevStack implements AutoCloseable {
         shared.put("SENTIRIC_MEDIA_ASSETS", environment.getOrDefault("SENTIRIC_MEDIA_ASSETS", root.resolve("assets").toString()));
 
         for (ServiceSpec spec : Fleet.SERVICES) {
-            String databaseUrl = spec.database() == null ? null : postgres.createDatabase(spec.database());
+            String databaseUrl = spec.database() == null ? null : databases.url(spec.database());
             Map<String, String> env = new HashMap<>(shared);
             env.putAll(spec.ownEnvironment(offset, databaseUrl));
             processes.add(ServiceProcess.start(spec, spec.jar(root, version), ServiceProcess.javaOptions(spec, environment), env,
@@ -86,6 +90,9 @@ public final class DevStack implements AutoCloseable {
     public void close() {
         processes.reversed().forEach(ServiceProcess::stop);
         processes.clear();
+        if (databases != null) {
+            databases.close();
+        }
     }
 
     static String describe(Running running) {
