@@ -12,7 +12,8 @@ class ServiceProcessTests {
     @Test
     void aServiceRunsOnItsOwnFixedHeapWithTheStacksDefaults() {
         assertThat(ServiceProcess.javaOptions(SIP, Map.of()))
-                .containsExactly("-Xms1g", "-Xmx1g", "-XX:MaxGCPauseMillis=5", "-XX:+AlwaysPreTouch");
+                .containsExactly("-Xms1g", "-Xmx1g", "-XX:MaxGCPauseMillis=5", "-XX:+AlwaysPreTouch",
+                        "-Dio.netty.leakDetection.level=disabled");
     }
 
     @Test
