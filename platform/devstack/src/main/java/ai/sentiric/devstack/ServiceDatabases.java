@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class ServiceDatabases implements AutoCloseable {
 
-    static final String SCRATCH_SUFFIX = "_scratch";
+    private static final String SCRATCH_SUFFIX = "_scratch";
 
     private final PostgresEndpoint postgres;
     private final boolean scratch;
