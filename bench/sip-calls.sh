@@ -14,7 +14,8 @@
 # in after its first minutes (bench/sip-cold-start.sh measures those). Each
 # measured rate also reports the CPU each process of the fleet spent per call while the load ran,
 # the heap each service allocated and the context switches of each process per call,
-# and how many of the failed calls admission control refused with 503 (sip's max-setups).
+# and how many of the failed calls admission control refused with 503 (sip's max-setups), and when:
+# in each 5 s of the loaded window.
 # Usage: bench/sip-calls.sh [seconds=60] [rates="250 500 1000"]
 source "$(dirname "$0")/lib.sh"
 SECONDS_PER_RATE=${1:-60}
@@ -84,6 +85,10 @@ measure() {
   local shed_before; shed_before=$(shed_count)
   (sleep "$SECONDS_PER_RATE"; fleet_cpu > "$dir/cpu.after"; fleet_allocated > "$dir/alloc.after"; fleet_switches > "$dir/switches.after") &
   local sampler=$!
+  # When the shed calls fell: the count every 5 s of the loaded window (a step up to a new rate
+  # sheds differently from the steady state that follows it).
+  (for ((t = 0; t < SECONDS_PER_RATE; t += 5)); do shed_count; echo; sleep 5; done; shed_count; echo) > "$dir/shed.timeline" &
+  local shed_sampler=$!
   (cd "$dir" && timeout $((SECONDS_PER_RATE + 90)) sipp "$@" -r "$rate" -m $((rate * SECONDS_PER_RATE)) \
       -l $((rate * 4)) -i 127.0.0.1 -p $((46000 + RANDOM % 1000)) -nostdin -trace_stat -fd 5 -trace_rtt -rtt_freq 1000 \
       -max_socket 65000 -timeout $((SECONDS_PER_RATE + 60))s > "$dir/sipp.out" 2>&1 || true)
@@ -102,9 +107,10 @@ measure() {
   max=$(tail -1 "$dir/rtt.sorted")
   printf '%-22s %6s/s  %8s ok  %6s failed  INVITE->200 p50 %s ms  p99 %s ms  max %s ms\n' \
     "$label" "$rate" "$ok" "$failed" "${p50:-?}" "${p99:-?}" "${max:-?}"
-  wait "$sampler" 2>/dev/null || true
+  wait "$sampler" "$shed_sampler" 2>/dev/null || true
   if [[ "$label" == sentiric* ]]; then
     echo "    of the failed, refused with 503 by admission control (max-setups): $(( $(shed_count) - shed_before ))"
+    echo "    shed in each 5 s of the loaded window: $(awk 'NR > 1 {printf "%s%d", (NR > 2 ? " " : ""), $1 - last} {last = $1}' "$dir/shed.timeline")"
     per_call "CPU per call while the load ran" "%.2f ms" 10 "$dir/cpu" $((rate * SECONDS_PER_RATE))
     per_call "heap allocated per call" "%.0f KB" 0.0009765625 "$dir/alloc" $((rate * SECONDS_PER_RATE))
     per_call "context switches per call" "%.1f" 1 "$dir/switches" $((rate * SECONDS_PER_RATE))

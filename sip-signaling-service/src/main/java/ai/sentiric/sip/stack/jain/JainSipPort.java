@@ -75,6 +75,7 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
             properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
             properties.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
             properties.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+            properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", WheelSipTimer.class.getName());
             SipStack created = factory.createSipStack(properties);
             CompactUdpProcessors udp = new CompactUdpProcessors(binding.threads());
             ((SIPTransactionStack) created).setMessageProcessorFactory(udp);

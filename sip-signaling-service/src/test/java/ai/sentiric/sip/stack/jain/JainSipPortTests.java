@@ -16,6 +16,8 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -68,6 +70,42 @@ class JainSipPortTests {
         }
     }
 
+    @Test
+    void retransmitsTheAnswerOnItsTimerUntilTheAck() throws Exception {
+        try (DatagramSocket phone = phone()) {
+            int port = Sipp.freeUdpPort();
+            JainSipPort sip = started(port, 0, new SipEvents() {
+                @Override
+                public void request(IncomingRequest request) {
+                    if ("INVITE".equals(request.method())) {
+                        request.respond(SipResponse.of(200, "OK").withSdp("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\n"
+                                + "c=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 10000 RTP/AVP 0\r\n"));
+                    }
+                }
+
+                @Override
+                public void ackTimeout(String callId) {
+                }
+            });
+            try {
+                assertThat(Thread.getAllStackTraces().keySet()).anyMatch(thread -> thread.getName().equals("sip-timer"));
+                send(phone, port, invite("unacknowledged", phone.getLocalPort()));
+                String answer = receive(phone);
+                assertThat(answer).startsWith("SIP/2.0 200 OK").contains("Call-ID: unacknowledged");
+                // Timer G: the same 200 again after T1 (500 ms), then 1 s, while no ACK comes.
+                long first = System.nanoTime();
+                assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("Call-ID: unacknowledged");
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - first)).isBetween(400L, 1500L);
+                String to = answer.lines().filter(line -> line.startsWith("To:")).findFirst().orElseThrow();
+                send(phone, port, ack("unacknowledged", phone.getLocalPort(), to));
+                // Unacknowledged, the next one would come 1 s after the last.
+                assertThat(datagramsWithin(phone, 3000)).isZero();
+            } finally {
+                sip.stop();
+            }
+        }
+    }
+
     /** The stack on {@code port} over UDP, with {@code workers} worker threads (0: none). */
     private static JainSipPort started(int port, int workers, SipEvents events) {
         JainSipPort sip = new JainSipPort(new JainSipPort.Binding("127.0.0.1", port, "127.0.0.1", List.of("udp"),
@@ -108,9 +146,52 @@ class JainSipPortTests {
                 + "Content-Length: 0\r\n\r\n";
     }
 
+    private static String invite(String callId, int from) {
+        String sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n";
+        return "INVITE sip:+902124548592@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + from + ";branch=z9hG4bK-" + callId + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:carrier@127.0.0.1>;tag=" + callId + "\r\n"
+                + "To: <sip:+902124548592@127.0.0.1>\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: 1 INVITE\r\n"
+                + "Contact: <sip:carrier@127.0.0.1:" + from + ">\r\n"
+                + "Content-Type: application/sdp\r\n"
+                + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+    }
+
+    /** The ACK of a 2xx: its own transaction (a new branch), the To header of the answer with its tag. */
+    private static String ack(String callId, int from, String toHeader) {
+        return "ACK sip:+902124548592@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + from + ";branch=z9hG4bK-" + callId + "-ack;rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:carrier@127.0.0.1>;tag=" + callId + "\r\n"
+                + toHeader + "\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: 1 ACK\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
     private static void send(DatagramSocket socket, int port, String message) throws IOException {
         byte[] bytes = message.getBytes(US_ASCII);
         socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** How many datagrams arrive within the given milliseconds. */
+    private static int datagramsWithin(DatagramSocket socket, long millis) throws IOException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        byte[] buffer = new byte[65536];
+        int count = 0;
+        for (long left = millis; left > 0; left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())) {
+            socket.setSoTimeout((int) left);
+            try {
+                socket.receive(new DatagramPacket(buffer, buffer.length));
+                count++;
+            } catch (SocketTimeoutException e) {
+                break;
+            }
+        }
+        return count;
     }
 
     private static String receive(DatagramSocket socket) throws IOException {
