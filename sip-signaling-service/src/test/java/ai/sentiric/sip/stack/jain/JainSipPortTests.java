@@ -78,8 +78,7 @@ class JainSipPortTests {
                 @Override
                 public void request(IncomingRequest request) {
                     if ("INVITE".equals(request.method())) {
-                        request.respond(SipResponse.of(200, "OK").withSdp("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\n"
-                                + "c=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 10000 RTP/AVP 0\r\n"));
+                        request.respond(SipResponse.of(200, "OK").withSdp(sdp(10000)));
                     }
                 }
 
@@ -136,40 +135,36 @@ class JainSipPortTests {
     }
 
     private static String options(String callId, int from) {
-        return "OPTIONS sip:ping@127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + from + ";branch=z9hG4bK-" + callId + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:carrier@127.0.0.1>;tag=" + callId + "\r\n"
-                + "To: <sip:ping@127.0.0.1>\r\n"
-                + "Call-ID: " + callId + "\r\n"
-                + "CSeq: 1 OPTIONS\r\n"
-                + "Content-Length: 0\r\n\r\n";
+        return request("OPTIONS sip:ping@127.0.0.1", callId, from, "", "To: <sip:ping@127.0.0.1>", "CSeq: 1 OPTIONS", "");
     }
 
     private static String invite(String callId, int from) {
-        String sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n";
-        return "INVITE sip:+902124548592@127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + from + ";branch=z9hG4bK-" + callId + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:carrier@127.0.0.1>;tag=" + callId + "\r\n"
-                + "To: <sip:+902124548592@127.0.0.1>\r\n"
-                + "Call-ID: " + callId + "\r\n"
-                + "CSeq: 1 INVITE\r\n"
-                + "Contact: <sip:carrier@127.0.0.1:" + from + ">\r\n"
-                + "Content-Type: application/sdp\r\n"
-                + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+        return request("INVITE sip:+902124548592@127.0.0.1", callId, from, "", "To: <sip:+902124548592@127.0.0.1>",
+                "CSeq: 1 INVITE\r\nContact: <sip:carrier@127.0.0.1:" + from + ">", sdp(40000));
     }
 
     /** The ACK of a 2xx: its own transaction (a new branch), the To header of the answer with its tag. */
     private static String ack(String callId, int from, String toHeader) {
-        return "ACK sip:+902124548592@127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + from + ";branch=z9hG4bK-" + callId + "-ack;rport\r\n"
+        return request("ACK sip:+902124548592@127.0.0.1", callId, from, "-ack", toHeader, "CSeq: 1 ACK", "");
+    }
+
+    /** A request from the carrier at 127.0.0.1:{@code from}; {@code headers} go after Call-ID, an SDP body is marked as one. */
+    private static String request(String requestLine, String callId, int from, String branchSuffix, String toHeader,
+                                  String headers, String sdp) {
+        return requestLine + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + from + ";branch=z9hG4bK-" + callId + branchSuffix + ";rport\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "From: <sip:carrier@127.0.0.1>;tag=" + callId + "\r\n"
                 + toHeader + "\r\n"
                 + "Call-ID: " + callId + "\r\n"
-                + "CSeq: 1 ACK\r\n"
-                + "Content-Length: 0\r\n\r\n";
+                + headers + "\r\n"
+                + (sdp.isEmpty() ? "" : "Content-Type: application/sdp\r\n")
+                + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+    }
+
+    /** An audio offer or answer of PCMU on {@code port} of 127.0.0.1. */
+    private static String sdp(int port) {
+        return "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio " + port + " RTP/AVP 0\r\n";
     }
 
     private static void send(DatagramSocket socket, int port, String message) throws IOException {
