@@ -17,7 +17,8 @@ class SipConfiguration {
     SipStackPort sipStack(SipProperties properties) {
         return new JainSipPort(new JainSipPort.Binding(properties.bindAddress(), properties.port(),
                 properties.advertisedAddress(), properties.transports(), properties.maxMessageSize(),
-                properties.stackThreads(), Math.toIntExact(properties.udpReceiveBuffer().toBytes())));
+                properties.stackThreads(), Math.toIntExact(properties.udpReceiveBuffer().toBytes()),
+                properties.linger()));
     }
 
     @Bean

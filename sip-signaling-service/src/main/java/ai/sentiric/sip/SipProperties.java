@@ -31,6 +31,9 @@ import org.springframework.util.unit.DataSize;
  * @param udpReceiveBuffer the UDP socket's receive buffer: datagrams that arrive while it is full
  *        are dropped by the kernel, and a dropped INVITE costs its caller a retransmission (0.5 s,
  *        then 1 s, 2 s); the kernel caps it at {@code net.core.rmem_max}
+ * @param linger how long the stack still holds a dialog once it has ended, and a transaction once
+ *        its own timers (J: 32 s for a BYE over UDP) have run out, in whole seconds; an INVITE's
+ *        transaction ends with its 200, so a retransmitted INVITE is absorbed only within the linger
  * @param registration REGISTER's expiry bounds
  */
 @ConfigurationProperties("sentiric.sip")
@@ -38,7 +41,7 @@ public record SipProperties(String bindAddress, int port, String advertisedAddre
                             String realm, Duration ringTime, int maxCalls, int maxSetups, Duration maxCallDuration,
                             Duration drainTimeout, Duration retryAfter, Duration nonceTtl, String nonceSecret,
                             Duration rpcDeadline, Duration trunkCacheTtl, int maxMessageSize, int stackThreads,
-                            DataSize udpReceiveBuffer, Registration registration) {
+                            DataSize udpReceiveBuffer, Duration linger, Registration registration) {
 
     /**
      * @param minExpires shorter registrations get 423 Interval Too Brief

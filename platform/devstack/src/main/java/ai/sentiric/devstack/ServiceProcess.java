@@ -52,6 +52,9 @@ final class ServiceProcess {
      */
     static List<String> javaOptions(ServiceSpec spec, Map<String, String> environment) {
         List<String> options = new ArrayList<>(List.of("-Xms" + spec.heap(), "-Xmx" + spec.heap()));
+        if (spec.youngGeneration() != null) {
+            options.add("-Xmn" + spec.youngGeneration());
+        }
         options.addAll(words(environment.getOrDefault("SENTIRIC_JAVA_OPTS", DEFAULT_JAVA_OPTS)));
         options.addAll(words(environment.getOrDefault(spec.prefix() + "_JAVA_OPTS", "")));
         return options;

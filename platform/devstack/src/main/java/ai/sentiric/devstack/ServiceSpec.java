@@ -14,8 +14,15 @@ import org.jspecify.annotations.Nullable;
  * @param database its own PostgreSQL database, or null when it keeps no data there
  * @param prefix the prefix of its environment variables, e.g. {@code SENTIRIC_USER}
  * @param heap its Java heap, fixed ({@code -Xms} and {@code -Xmx}), e.g. {@code 512m}
+ * @param youngGeneration its young generation, fixed ({@code -Xmn}), or null to let G1 size it for
+ *        its pause-time goal
  */
-public record ServiceSpec(String name, int httpPort, int grpcPort, @Nullable String database, String prefix, String heap) {
+public record ServiceSpec(String name, int httpPort, int grpcPort, @Nullable String database, String prefix, String heap,
+                          @Nullable String youngGeneration) {
+
+    public ServiceSpec(String name, int httpPort, int grpcPort, @Nullable String database, String prefix, String heap) {
+        this(name, httpPort, grpcPort, database, prefix, heap, null);
+    }
 
     public Path jar(Path root, String version) {
         return root.resolve(name).resolve("target").resolve(name + "-" + version + ".jar");

@@ -12,8 +12,15 @@ class ServiceProcessTests {
     @Test
     void aServiceRunsOnItsOwnFixedHeapWithTheStacksDefaults() {
         assertThat(ServiceProcess.javaOptions(SIP, Map.of()))
-                .containsExactly("-Xms1g", "-Xmx1g", "-XX:MaxGCPauseMillis=5", "-XX:+AlwaysPreTouch",
+                .containsExactly("-Xms1g", "-Xmx1g", "-Xmn256m", "-XX:MaxGCPauseMillis=5", "-XX:+AlwaysPreTouch",
                         "-Dio.netty.leakDetection.level=disabled");
+    }
+
+    @Test
+    void aServiceWithoutAFixedYoungGenerationLeavesItsSizeToTheCollector() {
+        assertThat(ServiceProcess.javaOptions(Fleet.SERVICES.getFirst(), Map.of()))
+                .startsWith("-Xms384m", "-Xmx384m", "-XX:MaxGCPauseMillis=5")
+                .noneMatch(option -> option.startsWith("-Xmn"));
     }
 
     @Test
@@ -23,7 +30,7 @@ class ServiceProcessTests {
                 "SENTIRIC_SIP_JAVA_OPTS", "-XX:MaxTenuringThreshold=0",
                 "SENTIRIC_MEDIA_JAVA_OPTS", "-Xmx64m"));
 
-        assertThat(options).containsExactly("-Xms1g", "-Xmx1g", "-XX:+UseSerialGC", "-Xmx2g", "-XX:MaxTenuringThreshold=0");
+        assertThat(options).containsExactly("-Xms1g", "-Xmx1g", "-Xmn256m", "-XX:+UseSerialGC", "-Xmx2g", "-XX:MaxTenuringThreshold=0");
     }
 
     @Test

@@ -5,6 +5,7 @@ import ai.sentiric.sip.stack.SipStackPort;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import javax.sip.DialogTerminatedEvent;
@@ -38,7 +39,7 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
 
     /** Where the stack listens and what it advertises in Contact. */
     public record Binding(String bindAddress, int port, String advertisedAddress, List<String> transports,
-                          int maxMessageSize, int threads, int udpReceiveBuffer) {
+                          int maxMessageSize, int threads, int udpReceiveBuffer, Duration linger) {
     }
 
     private final Binding binding;
@@ -75,6 +76,7 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
             properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
             properties.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
             properties.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+            properties.setProperty("gov.nist.javax.sip.LINGER_TIMER", String.valueOf(binding.linger().toSeconds()));
             properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", WheelSipTimer.class.getName());
             SipStack created = factory.createSipStack(properties);
             CompactUdpProcessors udp = new CompactUdpProcessors(binding.threads());
@@ -111,6 +113,11 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
     /** The receive buffer the kernel gave the UDP socket, in bytes; 0 without UDP or before the start. */
     public int udpReceiveBuffer() {
         return udp == null ? 0 : udp.receiveBuffer();
+    }
+
+    /** How many dialogs the stack still holds, the finished ones within their linger included. */
+    int heldDialogs() {
+        return stack == null ? 0 : ((SIPTransactionStack) stack).getDialogs().size();
     }
 
     @Override

@@ -2,6 +2,7 @@ package ai.sentiric.sip.stack.jain;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.sentiric.sip.Sipp;
 import ai.sentiric.sip.stack.IncomingRequest;
@@ -13,9 +14,11 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,13 +110,61 @@ class JainSipPortTests {
 
     /** The stack on {@code port} over UDP, with {@code workers} worker threads (0: none). */
     private static JainSipPort started(int port, int workers, SipEvents events) {
+        return started(port, workers, Duration.ofSeconds(8), events);
+    }
+
+    private static JainSipPort started(int port, int workers, Duration linger, SipEvents events) {
         JainSipPort sip = new JainSipPort(new JainSipPort.Binding("127.0.0.1", port, "127.0.0.1", List.of("udp"),
-                65536, workers, 1 << 20));
+                65536, workers, 1 << 20, linger));
         sip.start(events);
         return sip;
     }
 
     /** The caller's socket: a response not there within 5 s fails the test. */
+    @Test
+    void forgetsAnEndedDialogAfterItsLingerWhileTheByeTransactionStillAnswersRetransmissions() throws Exception {
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        try (DatagramSocket phone = phone()) {
+            int port = Sipp.freeUdpPort();
+            JainSipPort sip = started(port, 0, Duration.ofSeconds(1), new SipEvents() {
+                @Override
+                public void request(IncomingRequest request) {
+                    delivered.add(request.method());
+                    if ("INVITE".equals(request.method())) {
+                        request.respond(SipResponse.of(200, "OK").withSdp(sdp(10000)));
+                    } else if ("BYE".equals(request.method())) {
+                        request.respond(SipResponse.of(200, "OK"));
+                    }
+                }
+
+                @Override
+                public void ackTimeout(String callId) {
+                }
+            });
+            try {
+                send(phone, port, invite("lingering", phone.getLocalPort()));
+                String answer = receive(phone);
+                assertThat(answer).startsWith("SIP/2.0 200 OK");
+                String to = answer.lines().filter(line -> line.startsWith("To:")).findFirst().orElseThrow();
+                send(phone, port, ack("lingering", phone.getLocalPort(), to));
+                String bye = request("BYE sip:+902124548592@127.0.0.1", "lingering", phone.getLocalPort(), "-bye", to,
+                        "CSeq: 2 BYE", "");
+                send(phone, port, bye);
+                assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("CSeq: 2 BYE");
+                assertThat(sip.heldDialogs()).isEqualTo(1);
+                // The ended dialog is dropped after its linger of 1 s, not the stack's default 8 s.
+                await().atMost(Duration.ofSeconds(4)).until(() -> sip.heldDialogs() == 0);
+                // The BYE's own transaction lives on (timer J, 32 s): a retransmission gets the same
+                // 200 again from it and never reaches the call logic a second time.
+                send(phone, port, bye);
+                assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("CSeq: 2 BYE");
+                assertThat(delivered).containsExactly("INVITE", "ACK", "BYE");
+            } finally {
+                sip.stop();
+            }
+        }
+    }
+
     private static DatagramSocket phone() throws IOException {
         DatagramSocket phone = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
         phone.setSoTimeout(5000);
