@@ -108,19 +108,6 @@ class JainSipPortTests {
         }
     }
 
-    /** The stack on {@code port} over UDP, with {@code workers} worker threads (0: none). */
-    private static JainSipPort started(int port, int workers, SipEvents events) {
-        return started(port, workers, Duration.ofSeconds(8), events);
-    }
-
-    private static JainSipPort started(int port, int workers, Duration linger, SipEvents events) {
-        JainSipPort sip = new JainSipPort(new JainSipPort.Binding("127.0.0.1", port, "127.0.0.1", List.of("udp"),
-                65536, workers, 1 << 20, linger));
-        sip.start(events);
-        return sip;
-    }
-
-    /** The caller's socket: a response not there within 5 s fails the test. */
     @Test
     void forgetsAnEndedDialogAfterItsLingerWhileTheByeTransactionStillAnswersRetransmissions() throws Exception {
         List<String> delivered = new CopyOnWriteArrayList<>();
@@ -165,6 +152,19 @@ class JainSipPortTests {
         }
     }
 
+    /** The stack on {@code port} over UDP, with {@code workers} worker threads (0: none) and JAIN-SIP's own linger. */
+    private static JainSipPort started(int port, int workers, SipEvents events) {
+        return started(port, workers, Duration.ofSeconds(8), events);
+    }
+
+    private static JainSipPort started(int port, int workers, Duration linger, SipEvents events) {
+        JainSipPort sip = new JainSipPort(new JainSipPort.Binding("127.0.0.1", port, "127.0.0.1", List.of("udp"),
+                65536, workers, 1 << 20, linger));
+        sip.start(events);
+        return sip;
+    }
+
+    /** The caller's socket: a response not there within 5 s fails the test. */
     private static DatagramSocket phone() throws IOException {
         DatagramSocket phone = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
         phone.setSoTimeout(5000);
