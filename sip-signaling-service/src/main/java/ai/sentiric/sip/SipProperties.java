@@ -33,7 +33,8 @@ import org.springframework.util.unit.DataSize;
  *        then 1 s, 2 s); the kernel caps it at {@code net.core.rmem_max}
  * @param linger how long the stack still holds a dialog once it has ended, and a transaction once
  *        its own timers (J: 32 s for a BYE over UDP) have run out, in whole seconds; an INVITE's
- *        transaction ends with its 200, so a retransmitted INVITE is absorbed only within the linger
+ *        transaction ends with its 200, and its retransmissions are absorbed for 32 s after it
+ *        however short the linger is (the stack's {@code AcceptedInvites})
  * @param registration REGISTER's expiry bounds
  */
 @ConfigurationProperties("sentiric.sip")

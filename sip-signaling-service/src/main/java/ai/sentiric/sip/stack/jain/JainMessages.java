@@ -5,7 +5,10 @@ import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
 
-/** The stack's factories and the address we advertise, shared by every request of a stack. */
+/**
+ * What every request of a stack shares: its factories, the address we advertise, and the INVITEs it
+ * answered with a 2xx lately, whose retransmissions it absorbs.
+ */
 record JainMessages(SipProvider provider, AddressFactory addresses, HeaderFactory headers, MessageFactory messages,
-                    String advertisedAddress, int port) {
+                    String advertisedAddress, int port, AcceptedInvites accepted) {
 }

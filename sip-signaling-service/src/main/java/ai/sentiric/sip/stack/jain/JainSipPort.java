@@ -81,6 +81,10 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
             SipStack created = factory.createSipStack(properties);
             CompactUdpProcessors udp = new CompactUdpProcessors(binding.threads());
             ((SIPTransactionStack) created).setMessageProcessorFactory(udp);
+            // Before any transaction or dialog matching, on every transport: the stack's own merged-request
+            // check would answer a late INVITE retransmission of a live call with 482.
+            AcceptedInvites accepted = new AcceptedInvites(AcceptedInvites.TIMER_L);
+            ((SIPTransactionStack) created).sipMessageValves.add(accepted);
             this.udp = udp;
             AddressFactory addresses = factory.createAddressFactory();
             HeaderFactory headers = factory.createHeaderFactory();
@@ -98,7 +102,7 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
                 throw new IllegalStateException("no SIP transport configured");
             }
             this.messages = new JainMessages(sipProvider, addresses, headers, messageFactory, binding.advertisedAddress(),
-                    binding.port());
+                    binding.port(), accepted);
             sipProvider.addSipListener(this);
             this.provider = sipProvider;
             this.stack = created;
@@ -118,6 +122,11 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
     /** How many dialogs the stack still holds, the finished ones within their linger included. */
     int heldDialogs() {
         return stack == null ? 0 : ((SIPTransactionStack) stack).getDialogs().size();
+    }
+
+    /** How many server transactions the stack still holds, the terminated ones within their linger included. */
+    int heldServerTransactions() {
+        return stack == null ? 0 : ((SIPTransactionStack) stack).getServerTransactionTableSize();
     }
 
     @Override

@@ -152,6 +152,59 @@ class JainSipPortTests {
         }
     }
 
+    @Test
+    void absorbsAnInviteRetransmittedAfterItsTransactionIsGoneWhileTheCallLivesAndAfterItEnded() throws Exception {
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        try (DatagramSocket phone = phone()) {
+            int port = Sipp.freeUdpPort();
+            JainSipPort sip = started(port, 0, Duration.ofSeconds(1), new SipEvents() {
+                @Override
+                public void request(IncomingRequest request) {
+                    delivered.add(request.method());
+                    switch (request.method()) {
+                        case "ACK" -> { }
+                        case "INVITE" -> request.respond(SipResponse.of(200, "OK").withSdp(sdp(10000)));
+                        default -> request.respond(SipResponse.of(200, "OK"));
+                    }
+                }
+
+                @Override
+                public void ackTimeout(String callId) {
+                }
+            });
+            try {
+                String invite = invite("late", phone.getLocalPort());
+                send(phone, port, invite);
+                String answer = receive(phone);
+                assertThat(answer).startsWith("SIP/2.0 200 OK");
+                String to = answer.lines().filter(line -> line.startsWith("To:")).findFirst().orElseThrow();
+                send(phone, port, ack("late", phone.getLocalPort(), to));
+                // The stack ended the INVITE's transaction with its 2xx and forgets it after the 1 s linger.
+                await().atMost(Duration.ofSeconds(4)).until(() -> sip.heldServerTransactions() == 0);
+                // A late retransmission during the call is absorbed: nothing answers it, and the
+                // OPTIONS sent after it is the next thing answered and delivered.
+                send(phone, port, invite);
+                send(phone, port, options("marker-1", phone.getLocalPort()));
+                assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("Call-ID: marker-1");
+                send(phone, port, request("BYE sip:+902124548592@127.0.0.1", "late", phone.getLocalPort(), "-bye", to,
+                        "CSeq: 2 BYE", ""));
+                assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("CSeq: 2 BYE");
+                await().atMost(Duration.ofSeconds(4)).until(() -> sip.heldDialogs() == 0);
+                // After the call ended and the stack forgot its dialog, still no second call.
+                send(phone, port, invite);
+                send(phone, port, options("marker-2", phone.getLocalPort()));
+                assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("Call-ID: marker-2");
+                assertThat(delivered).containsExactly("INVITE", "ACK", "OPTIONS", "BYE", "OPTIONS");
+                // A new transaction with the same Call-ID (another branch) is not a retransmission.
+                send(phone, port, invite.replace("branch=z9hG4bK-late;", "branch=z9hG4bK-late-new;"));
+                assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("Call-ID: late");
+                assertThat(delivered).endsWith("INVITE");
+            } finally {
+                sip.stop();
+            }
+        }
+    }
+
     /** The stack on {@code port} over UDP, with {@code workers} worker threads (0: none) and JAIN-SIP's own linger. */
     private static JainSipPort started(int port, int workers, SipEvents events) {
         return started(port, workers, Duration.ofSeconds(8), events);

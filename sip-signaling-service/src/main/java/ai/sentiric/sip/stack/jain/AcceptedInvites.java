@@ -1,0 +1,108 @@
+package ai.sentiric.sip.stack.jain;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.SIPMessageValve;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongSupplier;
+import javax.sip.SipStack;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * The INVITEs answered with a 2xx in the last {@link #TIMER_L}: the Accepted state of RFC 6026
+ * (section 8.7), which JAIN-SIP lacks. The stack ends an INVITE's server transaction when it sends
+ * the 2xx and keeps it only for its linger; a retransmission of that INVITE arriving later (the
+ * caller missed the 100 and keeps sending until timer B, 64*T1) would otherwise reach the call logic
+ * as a new request and start a second call, or re-answer a live one. What is remembered is small
+ * (the Call-ID and branch), not the transaction with its parsed messages, so the linger can be short.
+ *
+ * <p>It is the stack's message valve: it sees each request before any transaction or dialog
+ * matching, so the stack's merged-request check (RFC 3261 8.2.2.2) never answers a late
+ * retransmission with 482 while the call lives. The 2xx itself is retransmitted by the dialog until
+ * the ACK, as RFC 6026 wants.
+ */
+final class AcceptedInvites implements SIPMessageValve {
+
+    /** Timer L of RFC 6026: 64*T1, as long as a caller retransmits an INVITE (timer B). */
+    static final Duration TIMER_L = Duration.ofSeconds(32);
+
+    /** An INVITE's transaction, as the caller's retransmissions repeat it. */
+    private record Key(String callId, String branch) {
+    }
+
+    private record Accepted(Key key, long untilNanos) {
+    }
+
+    private final long windowNanos;
+    private final LongSupplier nanoClock;
+    private final Map<Key, Accepted> accepted = new ConcurrentHashMap<>();
+    /** In the order they were accepted, which is the order they expire in: the window is the same for all. */
+    private final Queue<Accepted> expiring = new ConcurrentLinkedQueue<>();
+
+    AcceptedInvites(Duration window) {
+        this(window, System::nanoTime);
+    }
+
+    /** With the clock {@code nanoClock} in place of {@link System#nanoTime()}. */
+    AcceptedInvites(Duration window, LongSupplier nanoClock) {
+        this.windowNanos = window.toNanos();
+        this.nanoClock = nanoClock;
+    }
+
+    /** The INVITE with this Call-ID and top Via branch was just answered with a 2xx. */
+    void accepted(String callId, String branch) {
+        long now = nanoClock.getAsLong();
+        forgetExpired(now);
+        Accepted entry = new Accepted(new Key(callId, branch), now + windowNanos);
+        accepted.put(entry.key(), entry);
+        expiring.add(entry);
+    }
+
+    /** Whether an INVITE with this Call-ID and branch repeats one answered with a 2xx within the window. */
+    boolean isRetransmission(String callId, String branch) {
+        Accepted entry = accepted.get(new Key(callId, branch));
+        return entry != null && entry.untilNanos() - nanoClock.getAsLong() > 0;
+    }
+
+    /** False (drop) for an INVITE that repeats one accepted within the window; every other request goes on. */
+    @Override
+    public boolean processRequest(SIPRequest request, MessageChannel channel) {
+        if (!Request.INVITE.equals(request.getMethod())) {
+            return true;
+        }
+        String branch = request.getTopmostVia() == null ? null : request.getTopmostVia().getBranch();
+        return branch == null || !isRetransmission(request.getCallId().getCallId(), branch);
+    }
+
+    @Override
+    public boolean processResponse(Response response, MessageChannel channel) {
+        return true;
+    }
+
+    @Override
+    public void init(SipStack stack) {
+    }
+
+    @Override
+    public void destroy() {
+    }
+
+    /** How many are remembered, the expired ones not yet forgotten included. */
+    int size() {
+        return accepted.size();
+    }
+
+    private void forgetExpired(long now) {
+        for (Accepted head = expiring.peek(); head != null && head.untilNanos() - now <= 0; head = expiring.peek()) {
+            if (expiring.remove(head)) {
+                // A later 2xx for the same transaction put a newer entry: that one stays.
+                accepted.remove(head.key(), head);
+            }
+        }
+    }
+}
