@@ -123,9 +123,11 @@ final class JainIncomingRequest implements IncomingRequest {
                 response.setContent(reply.sdp(), messages.headers().createContentTypeHeader("application", "sdp"));
             }
             transaction.sendResponse(response);
-            String branch = ((SIPRequest) request).getTopmostVia().getBranch();
-            if (Request.INVITE.equals(method()) && reply.status() >= 200 && reply.status() < 300 && branch != null) {
-                messages.accepted().accepted(callId(), branch);
+            if (Request.INVITE.equals(method()) && reply.status() >= 200 && reply.status() < 300) {
+                String branch = ((SIPRequest) request).getTopmostVia().getBranch();
+                if (branch != null) {
+                    messages.accepted().accepted(callId(), branch);
+                }
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot send " + reply.status() + " to " + method(), e);
