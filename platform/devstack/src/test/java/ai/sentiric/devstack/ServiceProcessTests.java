@@ -17,6 +17,13 @@ class ServiceProcessTests {
     }
 
     @Test
+    void cdrServiceHasAFixedYoungGenerationOfItsOwn() {
+        ServiceSpec cdr = Fleet.SERVICES.stream().filter(spec -> spec.name().equals("cdr-service")).findFirst().orElseThrow();
+
+        assertThat(ServiceProcess.javaOptions(cdr, Map.of())).startsWith("-Xms384m", "-Xmx384m", "-Xmn128m");
+    }
+
+    @Test
     void aServiceWithoutAFixedYoungGenerationLeavesItsSizeToTheCollector() {
         assertThat(ServiceProcess.javaOptions(Fleet.SERVICES.getFirst(), Map.of()))
                 .startsWith("-Xms384m", "-Xmx384m", "-XX:MaxGCPauseMillis=5")
