@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The port on the JAIN-SIP reference implementation: one stack listening on UDP and TCP, its
- * transaction layer absorbing retransmissions and retransmitting 2xx until ACK (timer G/H), its
- * dialog layer keeping route sets, CSeq and tags for the BYEs we send.
+ * transaction layer absorbing retransmissions (an answered INVITE's for 32 s, with
+ * {@link AcceptedInvites}) and retransmitting 2xx until ACK (timer G/H), its dialog layer keeping
+ * route sets, CSeq and tags for the BYEs we send.
  */
 public final class JainSipPort implements SipStackPort, SipListenerExt {
 
