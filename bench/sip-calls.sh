@@ -73,6 +73,19 @@ shed_count() {
   curl -s http://127.0.0.1:43020/actuator/prometheus | awk '/^sentiric_sip_calls_shed_total/ {printf "%d", $2; found = 1} END {if (!found) print 0}'
 }
 
+# Why SIPp aborted the calls of a run, from its error log (-trace_err), as "reason xcount": an
+# unexpected response and what SIPp was waiting for instead ("503 instead of 100" is admission
+# control refusing the INVITE at once; a 503 after the 100 is a set-up that failed), a response that
+# never came, or a request retransmitted until SIPp gave up. Messages for calls already aborted
+# ("Dead call") are not counted.
+failure_reasons() {
+  local log; log=$(ls "$1"/*_errors.log 2>/dev/null | head -1 || true)
+  if [ -z "$log" ]; then echo "none logged"; return; fi
+  grep -oE "while expecting '[0-9A-Z]+' \(index [0-9]+\), received 'SIP/2.0 [0-9]{3}|receive timeout|[Mm]ax retrans[a-z]*" "$log" \
+    | sed -E "s/while expecting '([0-9A-Z]+)' \(index [0-9]+\), received 'SIP\/2.0 ([0-9]{3})/\2 instead of \1/; s/[Mm]ax retrans[a-z]*/retransmissions exhausted/" \
+    | sort | uniq -c | sort -rn | awk '{n = $1; sub(/^ *[0-9]+ /, ""); printf "%s%s x%d", (NR > 1 ? ", " : ""), $0, n} END {print (NR == 0 ? "none logged" : "")}'
+}
+
 # One run: $1 label, $2 rate, then SIPp arguments. Prints calls ok/failed and INVITE->200 percentiles.
 measure() {
   local label=$1 rate=$2; shift 2
@@ -90,7 +103,7 @@ measure() {
   (for ((t = 0; t < SECONDS_PER_RATE; t += 5)); do shed_count; echo; sleep 5; done; shed_count; echo) > "$dir/shed.timeline" &
   local shed_sampler=$!
   (cd "$dir" && timeout $((SECONDS_PER_RATE + 90)) sipp "$@" -r "$rate" -m $((rate * SECONDS_PER_RATE)) \
-      -l $((rate * 4)) -i 127.0.0.1 -p $((46000 + RANDOM % 1000)) -nostdin -trace_stat -fd 5 -trace_rtt -rtt_freq 1000 \
+      -l $((rate * 4)) -i 127.0.0.1 -p $((46000 + RANDOM % 1000)) -nostdin -trace_stat -fd 5 -trace_rtt -rtt_freq 1000 -trace_err \
       -max_socket 65000 -timeout $((SECONDS_PER_RATE + 60))s > "$dir/sipp.out" 2>&1 || true)
   local stat rtt
   stat=$(ls "$dir"/*_.csv 2>/dev/null | head -1 || true)
@@ -111,6 +124,7 @@ measure() {
   if [[ "$label" == sentiric* ]]; then
     echo "    of the failed, refused with 503 by admission control (max-setups): $(( $(shed_count) - shed_before ))"
     echo "    shed in each 5 s of the loaded window: $(awk 'NR > 1 {printf "%s%d", (NR > 2 ? " " : ""), $1 - last} {last = $1}' "$dir/shed.timeline")"
+    echo "    why SIPp failed calls: $(failure_reasons "$dir")"
     per_call "CPU per call while the load ran" "%.2f ms" 10 "$dir/cpu" $((rate * SECONDS_PER_RATE))
     per_call "heap allocated per call" "%.0f KB" 0.0009765625 "$dir/alloc" $((rate * SECONDS_PER_RATE))
     per_call "context switches per call" "%.1f" 1 "$dir/switches" $((rate * SECONDS_PER_RATE))
