@@ -113,21 +113,7 @@ class JainSipPortTests {
         List<String> delivered = new CopyOnWriteArrayList<>();
         try (DatagramSocket phone = phone()) {
             int port = Sipp.freeUdpPort();
-            JainSipPort sip = started(port, 0, Duration.ofSeconds(1), new SipEvents() {
-                @Override
-                public void request(IncomingRequest request) {
-                    delivered.add(request.method());
-                    if ("INVITE".equals(request.method())) {
-                        request.respond(SipResponse.of(200, "OK").withSdp(sdp(10000)));
-                    } else if ("BYE".equals(request.method())) {
-                        request.respond(SipResponse.of(200, "OK"));
-                    }
-                }
-
-                @Override
-                public void ackTimeout(String callId) {
-                }
-            });
+            JainSipPort sip = started(port, 0, Duration.ofSeconds(1), answering(delivered));
             try {
                 send(phone, port, invite("lingering", phone.getLocalPort()));
                 String answer = receive(phone);
@@ -157,21 +143,7 @@ class JainSipPortTests {
         List<String> delivered = new CopyOnWriteArrayList<>();
         try (DatagramSocket phone = phone()) {
             int port = Sipp.freeUdpPort();
-            JainSipPort sip = started(port, 0, Duration.ofSeconds(1), new SipEvents() {
-                @Override
-                public void request(IncomingRequest request) {
-                    delivered.add(request.method());
-                    switch (request.method()) {
-                        case "ACK" -> { }
-                        case "INVITE" -> request.respond(SipResponse.of(200, "OK").withSdp(sdp(10000)));
-                        default -> request.respond(SipResponse.of(200, "OK"));
-                    }
-                }
-
-                @Override
-                public void ackTimeout(String callId) {
-                }
-            });
+            JainSipPort sip = started(port, 0, Duration.ofSeconds(1), answering(delivered));
             try {
                 String invite = invite("late", phone.getLocalPort());
                 send(phone, port, invite);
@@ -230,6 +202,25 @@ class JainSipPortTests {
             public void request(IncomingRequest request) {
                 threads.add(Thread.currentThread().getName());
                 request.respond(SipResponse.of(200, "OK"));
+            }
+
+            @Override
+            public void ackTimeout(String callId) {
+            }
+        };
+    }
+
+    /** Records each request's method and answers it 200 (an INVITE with an SDP answer), an ACK not at all. */
+    private static SipEvents answering(List<String> delivered) {
+        return new SipEvents() {
+            @Override
+            public void request(IncomingRequest request) {
+                delivered.add(request.method());
+                switch (request.method()) {
+                    case "ACK" -> { }
+                    case "INVITE" -> request.respond(SipResponse.of(200, "OK").withSdp(sdp(10000)));
+                    default -> request.respond(SipResponse.of(200, "OK"));
+                }
             }
 
             @Override
