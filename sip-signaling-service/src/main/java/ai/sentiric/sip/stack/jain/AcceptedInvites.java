@@ -1,5 +1,6 @@
 package ai.sentiric.sip.stack.jain;
 
+import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 import javax.sip.SipStack;
+import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -69,14 +71,20 @@ final class AcceptedInvites implements SIPMessageValve {
         return entry != null && entry.untilNanos() - nanoClock.getAsLong() > 0;
     }
 
-    /** False (drop) for an INVITE that repeats one accepted within the window; every other request goes on. */
+    /**
+     * False (drop) for an INVITE that repeats one accepted within the window; every other request
+     * goes on, one without a Call-ID or Via too, for the stack to answer 400 (a valve that throws
+     * would drop it unanswered).
+     */
     @Override
     public boolean processRequest(SIPRequest request, MessageChannel channel) {
         if (!Request.INVITE.equals(request.getMethod())) {
             return true;
         }
-        String branch = request.getTopmostVia() == null ? null : request.getTopmostVia().getBranch();
-        return branch == null || !isRetransmission(request.getCallId().getCallId(), branch);
+        Via via = request.getTopmostVia();
+        CallIdHeader callId = request.getCallId();
+        return via == null || via.getBranch() == null || callId == null
+                || !isRetransmission(callId.getCallId(), via.getBranch());
     }
 
     @Override

@@ -2,6 +2,9 @@ package ai.sentiric.sip.stack.jain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.parser.StringMsgParser;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,26 @@ class AcceptedInvitesTests {
 
         assertThat(invites.isRetransmission("call", "z9hG4bK-1")).isTrue();
         assertThat(invites.size()).isEqualTo(2);
+    }
+
+    @Test
+    void asTheStacksValveItDropsOnlyARepeatedInviteAndLetsARequestWithoutCallIdThroughForItsAnswer() throws Exception {
+        invites.accepted("call-1", "z9hG4bK-1");
+
+        assertThat(invites.processRequest(parse("INVITE", "call-1", "z9hG4bK-1"), null)).isFalse();
+        assertThat(invites.processRequest(parse("INVITE", "call-1", "z9hG4bK-2"), null)).isTrue();
+        assertThat(invites.processRequest(parse("BYE", "call-1", "z9hG4bK-1"), null)).isTrue();
+        SIPRequest withoutCallId = parse("INVITE", "call-1", "z9hG4bK-1");
+        withoutCallId.removeHeader("Call-ID");
+        assertThat(invites.processRequest(withoutCallId, null)).isTrue();
+    }
+
+    private static SIPRequest parse(String method, String callId, String branch) throws Exception {
+        String message = method + " sip:+902124548592@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=" + branch + "\r\n"
+                + "From: <sip:carrier@127.0.0.1>;tag=1\r\nTo: <sip:+902124548592@127.0.0.1>\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: 1 " + method + "\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+        return (SIPRequest) new StringMsgParser().parseSIPMessage(message.getBytes(StandardCharsets.US_ASCII), true, false, null);
     }
 
     private void advance(Duration by) {
