@@ -1,14 +1,12 @@
 package ai.sentiric.sip.stack.jain;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 import javax.sip.SipStack;
 import javax.sip.header.CallIdHeader;
@@ -37,38 +35,27 @@ final class AcceptedInvites implements SIPMessageValve {
     private record Key(String callId, String branch) {
     }
 
-    private record Accepted(Key key, long untilNanos) {
-    }
+    /** Each for {@link #TIMER_L} after its 2xx; expired ones are swept on the callers' threads. */
+    private final Cache<Key, Boolean> accepted;
 
-    private final long windowNanos;
-    private final LongSupplier nanoClock;
-    private final Map<Key, Accepted> accepted = new ConcurrentHashMap<>();
-    /** In the order they were accepted, which is the order they expire in: the window is the same for all. */
-    private final Queue<Accepted> expiring = new ConcurrentLinkedQueue<>();
-
-    AcceptedInvites(Duration window) {
-        this(window, System::nanoTime);
+    AcceptedInvites() {
+        this(System::nanoTime);
     }
 
     /** With the clock {@code nanoClock} in place of {@link System#nanoTime()}. */
-    AcceptedInvites(Duration window, LongSupplier nanoClock) {
-        this.windowNanos = window.toNanos();
-        this.nanoClock = nanoClock;
+    AcceptedInvites(LongSupplier nanoClock) {
+        this.accepted = Caffeine.newBuilder().expireAfterWrite(TIMER_L).ticker(nanoClock::getAsLong)
+                .executor(Runnable::run).build();
     }
 
     /** The INVITE with this Call-ID and top Via branch was just answered with a 2xx. */
     void accepted(String callId, String branch) {
-        long now = nanoClock.getAsLong();
-        forgetExpired(now);
-        Accepted entry = new Accepted(new Key(callId, branch), now + windowNanos);
-        accepted.put(entry.key(), entry);
-        expiring.add(entry);
+        accepted.put(new Key(callId, branch), Boolean.TRUE);
     }
 
     /** Whether an INVITE with this Call-ID and branch repeats one answered with a 2xx within the window. */
     boolean isRetransmission(String callId, String branch) {
-        Accepted entry = accepted.get(new Key(callId, branch));
-        return entry != null && entry.untilNanos() - nanoClock.getAsLong() > 0;
+        return accepted.getIfPresent(new Key(callId, branch)) != null;
     }
 
     /**
@@ -100,17 +87,9 @@ final class AcceptedInvites implements SIPMessageValve {
     public void destroy() {
     }
 
-    /** How many are remembered, the expired ones not yet forgotten included. */
+    /** How many are remembered, once the expired ones are swept. */
     int size() {
-        return accepted.size();
-    }
-
-    private void forgetExpired(long now) {
-        for (Accepted head = expiring.peek(); head != null && head.untilNanos() - now <= 0; head = expiring.peek()) {
-            if (expiring.remove(head)) {
-                // A later 2xx for the same transaction put a newer entry: that one stays.
-                accepted.remove(head.key(), head);
-            }
-        }
+        accepted.cleanUp();
+        return Math.toIntExact(accepted.estimatedSize());
     }
 }

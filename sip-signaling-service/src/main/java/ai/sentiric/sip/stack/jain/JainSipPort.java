@@ -84,7 +84,7 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
             ((SIPTransactionStack) created).setMessageProcessorFactory(udp);
             // Before any transaction or dialog matching, on every transport: the stack's own merged-request
             // check would answer a late INVITE retransmission of a live call with 482.
-            AcceptedInvites accepted = new AcceptedInvites(AcceptedInvites.TIMER_L);
+            AcceptedInvites accepted = new AcceptedInvites();
             ((SIPTransactionStack) created).sipMessageValves.add(accepted);
             this.udp = udp;
             AddressFactory addresses = factory.createAddressFactory();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class AcceptedInvitesTests {
 
     private final AtomicLong now = new AtomicLong();
-    private final AcceptedInvites invites = new AcceptedInvites(AcceptedInvites.TIMER_L, now::get);
+    private final AcceptedInvites invites = new AcceptedInvites(now::get);
 
     @Test
     void knowsAnAcceptedInviteByItsCallIdAndBranchOnly() {
