@@ -38,13 +38,25 @@ public final class WheelSipTimer implements SipTimer {
      * new one after each run) and whether it was cancelled, which stops the next run.
      */
     private static final class Scheduled {
+        private final boolean periodic;
         private volatile @Nullable Timeout timeout;
         private volatile boolean cancelled;
 
+        Scheduled(boolean periodic) {
+            this.periodic = periodic;
+        }
+
+        /**
+         * True when the cancel stopped a run to come, as {@code java.util.TimerTask#cancel} answers:
+         * a one-off task's pending timeout, or any later run of a periodic task, even one cancelled
+         * while it runs (its next timeout does not exist yet).
+         */
         boolean cancel() {
+            boolean first = !cancelled;
             cancelled = true;
             Timeout current = timeout;
-            return current != null && current.cancel();
+            boolean pending = current != null && current.cancel();
+            return periodic ? first : pending;
         }
     }
 
@@ -74,7 +86,7 @@ public final class WheelSipTimer implements SipTimer {
 
     @Override
     public boolean schedule(SIPStackTimerTask task, long delayMillis) {
-        Scheduled scheduled = new Scheduled();
+        Scheduled scheduled = new Scheduled(false);
         task.setSipTimerTask(scheduled);
         scheduled.timeout = running().newTimeout(ignored -> {
             if (!scheduled.cancelled) {
@@ -86,7 +98,7 @@ public final class WheelSipTimer implements SipTimer {
 
     @Override
     public boolean scheduleWithFixedDelay(SIPStackTimerTask task, long delayMillis, long periodMillis) {
-        Scheduled scheduled = new Scheduled();
+        Scheduled scheduled = new Scheduled(true);
         task.setSipTimerTask(scheduled);
         HashedWheelTimer timer = running();
         TimerTask repeat = new TimerTask() {

@@ -93,6 +93,31 @@ class WheelSipTimerTests {
     }
 
     @Test
+    void aPeriodicTaskCancelledWhileItRunsRunsNoMore() throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Counting task = new Counting(1) {
+            @Override
+            public void runTask() {
+                super.runTask();
+                running.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        timer.scheduleWithFixedDelay(task, 10, 10);
+        assertThat(running.await(2, TimeUnit.SECONDS)).isTrue();
+
+        // Its timeout has fired and the next is not made yet; the cancel still stops every later run.
+        assertThat(timer.cancel(task)).isTrue();
+        release.countDown();
+        holdsFor(Duration.ofMillis(150), () -> assertThat(task.runs).hasValue(1));
+    }
+
+    @Test
     void aFailingTaskDoesNotStopTheOthers() throws InterruptedException {
         SIPStackTimerTask failing = new Counting(1) {
             @Override
