@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +41,8 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
  * would stall every call on them. While there is no channel, events wait in a bounded backlog in
  * publish order, and one keeper thread opens a channel (retrying with a backoff up to 5 s) and
  * sends them. When a channel goes down, or the broker leaves a publish unconfirmed for the confirm
- * timeout, every event still unconfirmed on it is sent again on the next channel, ahead of the
- * backlog. While the broker blocks the connection (a resource alarm), events wait in the backlog too: delivery is at least once, and consumers drop repeats by event id. An event is given up
+ * timeout while confirming nothing else either, every event still unconfirmed on it is sent again
+ * on the next channel, ahead of the backlog. While the broker blocks the connection (a resource alarm), events wait in the backlog too: delivery is at least once, and consumers drop repeats by event id. An event is given up
  * (its future fails) only when the broker refused it (nack), when it waited longer than the
  * retention, or when the backlog was full when it was published.
  *
@@ -73,8 +74,11 @@ final class ConfirmingChannel implements AutoCloseable {
     private record Pending(Outgoing event, long deadline) {
     }
 
-    /** A channel and the events sent on it still waiting for their confirm, by sequence number. */
-    private record Link(Channel channel, ConcurrentNavigableMap<Long, Pending> unconfirmed) {
+    /**
+     * A channel, the events sent on it still waiting for their confirm (by sequence number), and when
+     * the broker last confirmed anything on it ({@link System#nanoTime()}; its opening before the first).
+     */
+    private record Link(Channel channel, ConcurrentNavigableMap<Long, Pending> unconfirmed, AtomicLong lastConfirm) {
 
         /** One link is one channel's life: the same only as itself (its map changes with every publish). */
         @Override
@@ -110,8 +114,9 @@ final class ConfirmingChannel implements AutoCloseable {
     private boolean closed;
 
     /**
-     * @param confirmTimeout how long the broker may take to confirm an event before its channel is
-     *                       given up and the event sent again on a new one
+     * @param confirmTimeout how long the broker may take to confirm an event, confirming nothing else
+     *                       on its channel meanwhile, before the channel is given up and the event
+     *                       sent again on a new one
      * @param retention      how long an event may wait for the broker at all before it is given up
      * @param capacity       how many events may wait for the broker at once
      * @param linger         how long an event may wait for others to be sent with; 0 sends each at once
@@ -339,7 +344,7 @@ final class ConfirmingChannel implements AutoCloseable {
             closeAside(channel);
             throw e;
         }
-        Link opened = new Link(channel, new ConcurrentSkipListMap<>());
+        Link opened = new Link(channel, new ConcurrentSkipListMap<>(), new AtomicLong(System.nanoTime()));
         channel.addConfirmListener((tag, multiple) -> settle(opened, tag, multiple, null),
                 (tag, multiple) -> settle(opened, tag, multiple, "the broker refused the event (nack)"));
         channel.addShutdownListener(cause -> {
@@ -351,8 +356,12 @@ final class ConfirmingChannel implements AutoCloseable {
     }
 
     /**
-     * On the keeper, a few times per confirm timeout: a channel whose oldest event is overdue is
-     * given up (its events go out again on a new one), and events past their retention fail.
+     * On the keeper, a few times per confirm timeout: a channel whose oldest event is overdue, and on
+     * which the broker has confirmed nothing for the whole confirm timeout, is given up (its events go
+     * out again on a new one); events past their retention fail. A broker that still confirms is
+     * behind, not gone: it confirms a live channel's events in the end, and giving the channel up
+     * would send every one of them again, thousands of duplicates onto a broker already short of CPU
+     * (at 1,000 calls/s sip-signaling resent 12,000 to 21,000 events three times a minute).
      */
     private void sweep() {
         long now = System.nanoTime();
@@ -360,8 +369,8 @@ final class ConfirmingChannel implements AutoCloseable {
         synchronized (lock) {
             if (link != null && !blocked) {
                 Map.Entry<Long, Pending> oldest = link.unconfirmed.firstEntry();
-                if (oldest != null && oldest.getValue().deadline - now <= 0) {
-                    log.warn("the broker left an event unconfirmed for {}; sending {} events again on a new channel",
+                if (oldest != null && oldest.getValue().deadline - now <= 0 && now - link.lastConfirm.get() >= timeoutNanos) {
+                    log.warn("the broker confirmed nothing for {} with an event overdue; sending {} events again on a new channel",
                             Duration.ofNanos(timeoutNanos), link.unconfirmed.size());
                     stuck = link.channel;
                     abandon(link);
@@ -393,6 +402,7 @@ final class ConfirmingChannel implements AutoCloseable {
     }
 
     private static void settle(Link link, long tag, boolean multiple, @Nullable String refusal) {
+        link.lastConfirm.set(System.nanoTime());
         Map<Long, Pending> view = multiple ? link.unconfirmed.headMap(tag, true) : link.unconfirmed.subMap(tag, true, tag, true);
         // Out of the map first: whoever a completion wakes must not find its event still pending.
         List<CompletableFuture<Void>> settled = view.values().stream().map(pending -> pending.event.confirmed).toList();

@@ -18,8 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff the wait before the second attempt; it doubles for each further one
  * @param prefetch unacknowledged messages a consumer may hold
  * @param concurrency consumers of the service queue
- * @param confirmTimeout how long the broker may take to confirm an event before it is sent again on a
- *                       new channel; also how long {@link EventPublisher#publish} waits
+ * @param confirmTimeout how long the broker may take to confirm an event, confirming nothing else
+ *                       meanwhile, before it is sent again on a new channel; also how long
+ *                       {@link EventPublisher#publish} waits
  * @param retention how long an event may wait for the broker (out of reach, or not confirming) before
  *                  it is given up
  * @param backlog how many events may wait for the broker at once; a publish beyond that fails at once

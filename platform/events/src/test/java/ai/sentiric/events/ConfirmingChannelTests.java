@@ -260,6 +260,27 @@ class ConfirmingChannelTests {
     }
 
     @Test
+    void aBrokerThatIsBehindButStillConfirmingKeepsItsChannel() throws Exception {
+        channel.close();
+        Duration timeout = Duration.ofSeconds(2);
+        channel = new ConfirmingChannel(connections, timeout, Duration.ofMinutes(1), 1_000, Duration.ZERO);
+        CompletableFuture<Void> first = publish("a");
+        CompletableFuture<Void> second = publish("b");
+        await().until(() -> channels.size() == 1 && channels.getFirst().published.size() == 2);
+        BrokerChannel behind = channels.getFirst();
+
+        await().pollDelay(timeout.multipliedBy(6).dividedBy(10)).until(() -> true);
+        behind.acks.get().handle(1, false);
+        // "b" is overdue from 1.0 timeout on; at 1.2 the broker confirmed "a" 0.6 timeout ago.
+        await().pollDelay(timeout.multipliedBy(6).dividedBy(10)).until(() -> true);
+        assertThat(channels).as("a broker that still confirms is behind, not gone").hasSize(1);
+        assertThat(behind.closed).isFalse();
+        behind.acks.get().handle(2, false);
+        assertThat(CompletableFuture.allOf(first, second)).succeedsWithin(Duration.ofSeconds(1));
+        assertThat(channels).hasSize(1);
+    }
+
+    @Test
     void anEventIsGivenUpOnlyAfterTheRetention() {
         channel.close();
         channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMillis(800), 1_000, Duration.ZERO);
