@@ -76,7 +76,11 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
             properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
             properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
             properties.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
-            properties.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+            // A finished transaction lets go of its parsed messages (a BYE's is held 32 s by timer J) and
+            // keeps no copy of its request as bytes either: "Normal" (what AGGRESSIVE_CLEANUP means) encodes
+            // every request once more at completion and parses the BYE's once more at its clean-up, for
+            // an application that asks a finished transaction for its request, which this one never does.
+            properties.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Aggressive");
             properties.setProperty("gov.nist.javax.sip.LINGER_TIMER", String.valueOf(binding.linger().toSeconds()));
             properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", WheelSipTimer.class.getName());
             SipStack created = factory.createSipStack(properties);
