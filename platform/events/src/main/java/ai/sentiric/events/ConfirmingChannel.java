@@ -52,7 +52,8 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
  * 2-core machine, RabbitMQ spent about half the CPU per persistent message when they arrived ten at
  * a time as when they arrived one by one at the same rate (bench/broker-cost.sh publishing in bursts), and its consumers
  * then receive, write and acknowledge them in larger batches too. The publisher's thread (a SIP or
- * gRPC thread) no longer writes to the broker's socket at all.
+ * gRPC thread) no longer writes to the broker's socket at all, nor waits while the keeper does: the
+ * keeper takes a batch and its sequence numbers under the lock and writes it outside.
  *
  * <p>Why one sweep instead of a timer per publish ({@code CompletableFuture.orTimeout}): each timer
  * woke the JDK's delay scheduler thread when it was set and again when it was cancelled, about five
@@ -109,6 +110,8 @@ final class ConfirmingChannel implements AutoCloseable {
     private boolean blocked;
     /** The keeper has a send of the backlog (and a restore of the channel, if it needs one) to run. */
     private boolean sending;
+    /** The keeper is writing a batch to the channel, outside the lock: no one else may publish on it. */
+    private boolean writing;
     /** Wait before the next restore after a failed one; 0 after a success. */
     private long backoffNanos;
     private boolean closed;
@@ -150,7 +153,7 @@ final class ConfirmingChannel implements AutoCloseable {
         synchronized (lock) {
             if (closed) {
                 event.confirmed.completeExceptionally(new EventPublishException("the publisher is closed"));
-            } else if (lingerNanos == 0 && link != null && backlog.isEmpty() && !blocked) {
+            } else if (lingerNanos == 0 && link != null && backlog.isEmpty() && !blocked && !writing) {
                 send(link, event);
             } else if (backlog.size() >= capacity) {
                 event.confirmed.completeExceptionally(new EventPublishException("the broker is out of reach and "
@@ -247,18 +250,16 @@ final class ConfirmingChannel implements AutoCloseable {
         left.forEach(event -> event.confirmed.completeExceptionally(new EventPublishException("the publisher closed first")));
     }
 
-    /** Sends on the channel, and if that fails hands the event and the channel's unconfirmed events back to the backlog. Under the lock. */
-    private boolean send(Link current, Outgoing event) {
-        long sequence = current.channel.getNextPublishSeqNo();
-        current.unconfirmed.put(sequence, new Pending(event, System.nanoTime() + timeoutNanos));
+    /**
+     * Sends on the channel from the publisher's thread (without a linger), and if that fails hands the
+     * event and the channel's unconfirmed events back to the backlog. Under the lock.
+     */
+    private void send(Link current, Outgoing event) {
+        current.unconfirmed.put(current.channel.getNextPublishSeqNo(), new Pending(event, System.nanoTime() + timeoutNanos));
         try {
             current.channel.basicPublish(event.exchange, event.routingKey, false, event.properties, event.body);
-            return true;
         } catch (IOException | ShutdownSignalException e) {
-            current.unconfirmed.remove(sequence);
-            backlog.addFirst(event);
             abandon(current);
-            return false;
         }
     }
 
@@ -312,6 +313,7 @@ final class ConfirmingChannel implements AutoCloseable {
                 return;
             }
         }
+        List<Outgoing> batch = new ArrayList<>();
         synchronized (lock) {
             if (closed) {
                 closeAside(current.channel);
@@ -319,13 +321,41 @@ final class ConfirmingChannel implements AutoCloseable {
             }
             backoffNanos = 0;
             link = current;
+            // The batch takes its sequence numbers here, in publish order, and counts as sent from now
+            // on: a channel lost while it is written hands every event of it back to the backlog in order.
+            long now = System.nanoTime();
+            long sequence = current.channel.getNextPublishSeqNo();
             while (!backlog.isEmpty() && !blocked) {
                 Outgoing event = backlog.pollFirst();
-                if (event.expiry - System.nanoTime() <= 0) {
+                if (event.expiry - now <= 0) {
                     expired(event);
-                } else if (!send(current, event)) {
-                    break;
+                } else {
+                    current.unconfirmed.put(sequence++, new Pending(event, now + timeoutNanos));
+                    batch.add(event);
                 }
+            }
+            writing = !batch.isEmpty();
+        }
+        write(current, batch);
+    }
+
+    /**
+     * On the keeper, outside the lock: the socket writes (a flush per event) of a batch, so that a
+     * publisher never waits for them. No one else publishes on the channel meanwhile, which keeps
+     * the sequence numbers the batch took.
+     */
+    private void write(Link current, List<Outgoing> batch) {
+        try {
+            for (Outgoing event : batch) {
+                current.channel.basicPublish(event.exchange, event.routingKey, false, event.properties, event.body);
+            }
+        } catch (IOException | ShutdownSignalException e) {
+            synchronized (lock) {
+                abandon(current);
+            }
+        } finally {
+            synchronized (lock) {
+                writing = false;
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmCallback;
 import com.rabbitmq.client.ShutdownListener;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,8 @@ class ConfirmingChannelTests {
     /** One channel as the broker's side sees it: what was published on it, and its callbacks. */
     final class BrokerChannel {
         final boolean refuseConfirmMode = confirmModeFailures.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+        /** The publish of this index (from 0) finds the channel closed; only on the first channel. */
+        final int closesAt = channels.isEmpty() ? firstChannelClosesAt : -1;
         final AtomicBoolean open = new AtomicBoolean(true);
         final AtomicBoolean closed = new AtomicBoolean();
         final AtomicLong nextSequence = new AtomicLong(1);
@@ -58,6 +62,19 @@ class ConfirmingChannelTests {
             case "isOpen" -> open.get();
             case "getNextPublishSeqNo" -> nextSequence.get();
             case "basicPublish" -> {
+                if (published.size() == closesAt) {
+                    open.set(false);
+                    throw new AlreadyClosedException(new ShutdownSignalException(false, false, null, "the test"));
+                }
+                writeStarted.countDown();
+                CountDownLatch stall = stallWrites;
+                if (stall != null) {
+                    try {
+                        stall.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 published.add(new String((byte[]) args[4], StandardCharsets.UTF_8));
                 publishers.add(Thread.currentThread().getName());
                 yield nextSequence.getAndIncrement();
@@ -99,6 +116,12 @@ class ConfirmingChannelTests {
     private final AtomicBoolean reachable = new AtomicBoolean(true);
     /** The next this many channels fail to enter confirm mode. */
     private final AtomicInteger confirmModeFailures = new AtomicInteger();
+    /** The publish of this index on the first channel finds it closed; -1: none does. */
+    private volatile int firstChannelClosesAt = -1;
+    /** When set, every write waits for it: a broker slow to read its socket. */
+    private volatile @Nullable CountDownLatch stallWrites;
+    /** Counted down as a write begins. */
+    private final CountDownLatch writeStarted = new CountDownLatch(1);
     /** When set, connecting waits for it: a broker whose address swallows the connect. */
     private volatile @Nullable CountDownLatch hang;
     private final ConnectionFactory connections = fake(ConnectionFactory.class, (method, args) -> {
@@ -130,9 +153,10 @@ class ConfirmingChannelTests {
 
     @AfterEach
     void close() {
-        CountDownLatch waiting = hang;
-        if (waiting != null) {
-            waiting.countDown();
+        for (CountDownLatch waiting : new CountDownLatch[] {hang, stallWrites}) {
+            if (waiting != null) {
+                waiting.countDown();
+            }
         }
         channel.close();
     }
@@ -186,6 +210,42 @@ class ConfirmingChannelTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> broker.published.size() == 6);
         broker.ackAll();
         assertThat(next).as("a later event starts a linger of its own").succeedsWithin(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aPublisherNeverWaitsForTheKeepersWrites() throws Exception {
+        channel.close();
+        channel = new ConfirmingChannel(connections, Duration.ofSeconds(5), Duration.ofMinutes(1), 1_000, Duration.ofMillis(10));
+        CountDownLatch release = new CountDownLatch(1);
+        stallWrites = release;
+        CompletableFuture<Void> first = publish("a");
+        assertThat(writeStarted.await(5, TimeUnit.SECONDS)).as("the keeper is writing \"a\"").isTrue();
+
+        CompletableFuture<CompletableFuture<Void>> second = CompletableFuture.supplyAsync(() -> publish("b"));
+        assertThat(second).as("a publish while the keeper writes").succeedsWithin(Duration.ofSeconds(1));
+
+        release.countDown();
+        BrokerChannel broker = channels.getFirst();
+        await().atMost(Duration.ofSeconds(5)).until(() -> broker.published.size() == 2);
+        assertThat(broker.published).containsExactly("a", "b");
+        broker.ackAll();
+        assertThat(CompletableFuture.allOf(first, second.join())).succeedsWithin(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aBatchWhoseChannelClosesWhileItIsWrittenGoesOutAgainInOrder() throws Exception {
+        channel.close();
+        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, Duration.ofMillis(100));
+        firstChannelClosesAt = 1;
+        assertThat(channel.connect()).isTrue();
+
+        List<CompletableFuture<Void>> batch = Stream.of("a", "b", "c").map(this::publish).toList();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> channels.size() == 2 && channels.get(1).published.size() == 3);
+        assertThat(channels.getFirst().published).containsExactly("a");
+        assertThat(channels.get(1).published).as("the written, the failed and the unwritten, in order").containsExactly("a", "b", "c");
+        channels.get(1).ackAll();
+        assertThat(CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new))).succeedsWithin(Duration.ofSeconds(1));
     }
 
     @Test
