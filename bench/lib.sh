@@ -1,5 +1,8 @@
 # Shared by the benchmark scripts: build unless told not to, start the stack (ports shifted by
-# 30000, infrastructure from SENTIRIC_INFRA, default "local"), stop it when the script exits.
+# 15000, infrastructure from SENTIRIC_INFRA, default "local"), stop it when the script exits. The
+# shifted ports stay below the kernel's ephemeral range (32768-60999 here): shifted by 30000, the SIP
+# port 35060 was now and then already taken by one of the fleet's own outgoing connections, and the
+# stack did not start ("Address already in use"): one start in nine on 2026-12-05.
 # After sourcing: $JAVA_HOME, $VERSION, and the stack running.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -18,14 +21,14 @@ export SENTIRIC_MEDIA_RECORDINGS=$RECORDINGS
 # The stack of a benchmark that just ended may hold its ports a few seconds more (two runs back to
 # back failed to start on "port already in use").
 for _ in $(seq 1 60); do
-  ss -ltn 2>/dev/null | grep -qE ':(35060|4[23]0[0-9][0-9]) ' || break
+  ss -ltn 2>/dev/null | grep -qE ':(20060|2[789]0[0-9][0-9]) ' || break
   sleep 1
 done
 # Empty databases of the run's own (<name>_scratch), dropped when it stops: each run starts from the
 # same empty tables, not from the calls of every run before it (sentiric_cdr had grown to 900,000
 # calls and 3 GB of events, and runs drifted as it grew). SENTIRIC_SCRATCH_DATABASES=false keeps them.
 SENTIRIC_SCRATCH_DATABASES=${SENTIRIC_SCRATCH_DATABASES:-true} \
-  SENTIRIC_SKIP_BUILD=1 SENTIRIC_INFRA=${SENTIRIC_INFRA:-local} SENTIRIC_PORT_OFFSET=30000 ./sentiric > "$STACK_LOG" 2>&1 &
+  SENTIRIC_SKIP_BUILD=1 SENTIRIC_INFRA=${SENTIRIC_INFRA:-local} SENTIRIC_PORT_OFFSET=15000 ./sentiric > "$STACK_LOG" 2>&1 &
 STACK_PID=$!
 # Stops the stack and removes what it left; a script with more to clean up calls it from its own trap.
 stop_stack() {

@@ -7,6 +7,6 @@
 source "$(dirname "$0")/lib.sh"
 MEDIA_PID=$(pgrep -f "media-service-${VERSION}.jar" | head -1)
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms256m -cp "bench/target/bench-${VERSION}.jar:bench/target/lib/*" \
-  ai.sentiric.bench.MediaSessionsBench 127.0.0.1:43031 "$MEDIA_PID" "${1:-20}" ${2:-250 500 1000}
-curl -s http://127.0.0.1:43030/actuator/prometheus | grep -E '^sentiric_media_pacing_deviation_microseconds\{.*quantile' \
+  ai.sentiric.bench.MediaSessionsBench 127.0.0.1:28031 "$MEDIA_PID" "${1:-20}" ${2:-250 500 1000}
+curl -s http://127.0.0.1:28030/actuator/prometheus | grep -E '^sentiric_media_pacing_deviation_microseconds\{.*quantile' \
   | sed 's/^/server-side clock lateness (us): /'

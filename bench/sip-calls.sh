@@ -54,7 +54,7 @@ fleet_switches() {
 # The counter advances at each young collection, so it is left out for dialplan-service, which
 # may not collect at all in a minute.
 fleet_allocated() {
-  for entry in sip-signaling-service:43020 media-service:43030 cdr-service:42050; do
+  for entry in sip-signaling-service:28020 media-service:28030 cdr-service:27050; do
     curl -s "http://127.0.0.1:${entry#*:}/actuator/prometheus" | awk -v name="${entry%%:*}" \
       '/^jvm_gc_memory_allocated_bytes_total/ {printf "%s %.0f\n", name, $2}'
   done
@@ -70,7 +70,7 @@ per_call() {
 
 # INVITEs sip-signaling refused so far because max-setups calls were being set up.
 shed_count() {
-  curl -s http://127.0.0.1:43020/actuator/prometheus | awk '/^sentiric_sip_calls_shed_total/ {printf "%d", $2; found = 1} END {if (!found) print 0}'
+  curl -s http://127.0.0.1:28020/actuator/prometheus | awk '/^sentiric_sip_calls_shed_total/ {printf "%d", $2; found = 1} END {if (!found) print 0}'
 }
 
 # Why SIPp aborted the calls of a run, from its error log (-trace_err), as "reason xcount": an
@@ -137,11 +137,11 @@ trap 'kill ${SINK_PID:-} 2>/dev/null; pkill -f "sipp -sn uas -i 127.0.0.1 -p $UA
 "$JAVA_HOME/bin/java" -Xmx32m -cp "bench/target/bench-${VERSION}.jar" ai.sentiric.bench.RtpSink 40000 > /dev/null &
 SINK_PID=$!
 for warm in 20 50 100 200; do
-  SECONDS_PER_RATE=$([ $warm = 200 ] && echo 60 || echo 30) measure "warm-up (not a result)" $warm 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548592 \
+  SECONDS_PER_RATE=$([ $warm = 200 ] && echo 60 || echo 30) measure "warm-up (not a result)" $warm 127.0.0.1:20060 -sf "$SCENARIO" -s 902124548592 \
     -key caller 05551112233 -key caller_rtp 40000 > /dev/null
 done
 for rate in $RATES; do
-  measure "sentiric (real fleet)" "$rate" 127.0.0.1:35060 -sf "$SCENARIO" -s 902124548592 \
+  measure "sentiric (real fleet)" "$rate" 127.0.0.1:20060 -sf "$SCENARIO" -s 902124548592 \
     -key caller 05551112233 -key caller_rtp 40000
   measure "SIPp uas (ceiling)" "$rate" 127.0.0.1:$UAS_PORT -sf "$SCENARIO" -s 902124548592 \
     -key caller 05551112233 -key caller_rtp 40000
