@@ -12,7 +12,8 @@ public final class Fleet {
     /*
      * Heaps are fixed in size, so a collection never grows or shrinks one while calls wait (see
      * ServiceProcess). sip-signaling's is the largest: JAIN-SIP keeps every finished transaction for
-     * 32 s to absorb retransmissions, about 10 KB a call, 320 MB at 1,000 calls/s. Its young
+     * 32 s to absorb retransmissions, under 5 KB a call by a live heap histogram at 500 calls/s
+     * (docs/performance/sip-call-rate.md), so 160 MB at 1,000 calls/s. Its young
      * generation is fixed at 256 MB: left to the 5 ms pause goal, G1 kept it near 47 MB and collected
      * twice a second, copying every call of the last seconds each time (README, SIP call rate).
      * cdr-service's is fixed at 128 MB: G1 kept it near 18 MB, three collections a second at 500

@@ -257,10 +257,14 @@ final class ConfirmingChannel implements AutoCloseable {
     private void send(Link current, Outgoing event) {
         current.unconfirmed.put(current.channel.getNextPublishSeqNo(), new Pending(event, System.nanoTime() + timeoutNanos));
         try {
-            current.channel.basicPublish(event.exchange, event.routingKey, false, event.properties, event.body);
+            publish(current.channel, event);
         } catch (IOException | ShutdownSignalException e) {
             abandon(current);
         }
+    }
+
+    private static void publish(Channel channel, Outgoing event) throws IOException {
+        channel.basicPublish(event.exchange, event.routingKey, false, event.properties, event.body);
     }
 
     /** Gives the channel up: its unconfirmed events go back to the front of the backlog, in order. Under the lock. */
@@ -349,7 +353,7 @@ final class ConfirmingChannel implements AutoCloseable {
     private void write(Link current, List<Outgoing> batch) {
         try {
             for (Outgoing event : batch) {
-                current.channel.basicPublish(event.exchange, event.routingKey, false, event.properties, event.body);
+                publish(current.channel, event);
             }
         } catch (IOException | ShutdownSignalException e) {
             synchronized (lock) {
