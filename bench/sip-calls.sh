@@ -6,7 +6,7 @@
 # carries five events (started, answered, ended, media quality, recording available); each rate
 # runs for the given seconds, and the script reports completed and failed calls and INVITE->200
 # percentiles. The same run measures SIPp's own UAS on this machine (SIPp's built-in uac against
-# its built-in uas) as the ceiling. The calls offer RTP port 40000, where a sink (RtpSink) is
+# its built-in uas) as the ceiling. The calls offer RTP port 29000, where a sink (RtpSink) is
 # bound, as a caller's phone would be. A warm-up comes first and is not reported: 30 s each at 20, 50 and 100 calls/s, then 60 s at 200 (about 20,000 calls). A
 # freshly started fleet runs interpreted code, and a burst at full rate then is an overload it may
 # not recover from; after a warm-up of 5,000 calls the JIT compilers still took 15-22 % of every
@@ -14,9 +14,15 @@
 # in after its first minutes (bench/sip-cold-start.sh measures those). Each
 # measured rate also reports the CPU each process of the fleet spent per call while the load ran,
 # the heap each service allocated and the context switches of each process per call,
-# and how many of the failed calls admission control refused with 503 (sip's max-setups), and when:
+# and how many of the failed calls admission control refused with 503, and when:
 # in each 5 s of the loaded window.
-# Usage: bench/sip-calls.sh [seconds=60] [rates="250 500 1000"]
+# With rates "max", it searches for the highest rate (a multiple of 25 from 250 to 1000 calls/s)
+# that runs its seconds with no failed call, by bisection, each probe after the broker's queue has
+# drained from the one before; at that rate it also measures SIPp's own UAS.
+# At the end it checks that cdr-service recorded every call the fleet completed (warm-up included)
+# as an answered, ended call: calls carried while the broker or cdr-service fell behind count only
+# once their records are written, not when SIPp saw the BYE answered.
+# Usage: bench/sip-calls.sh [seconds=60] [rates="250 500 1000" | max]
 source "$(dirname "$0")/lib.sh"
 SECONDS_PER_RATE=${1:-60}
 RATES=${2:-250 500 1000}
@@ -68,7 +74,7 @@ per_call() {
     END {print ""}' "$4.before" "$4.after"
 }
 
-# INVITEs sip-signaling refused so far because max-setups calls were being set up.
+# INVITEs sip-signaling refused so far by admission control.
 shed_count() {
   curl -s http://127.0.0.1:28020/actuator/prometheus | awk '/^sentiric_sip_calls_shed_total/ {printf "%d", $2; found = 1} END {if (!found) print 0}'
 }
@@ -90,6 +96,7 @@ failure_reasons() {
 measure() {
   local label=$1 rate=$2; shift 2
   local dir=$WORK/$label-$rate
+  CLEAN=false
   mkdir -p "$dir"
   # CPU over the loaded window only (SIPp may then wait for its timeout on the last calls).
   fleet_cpu > "$dir/cpu.before"
@@ -102,17 +109,21 @@ measure() {
   # sheds differently from the steady state that follows it).
   (for ((t = 0; t < SECONDS_PER_RATE; t += 5)); do shed_count; echo; sleep 5; done; shed_count; echo) > "$dir/shed.timeline" &
   local shed_sampler=$!
-  (cd "$dir" && timeout $((SECONDS_PER_RATE + 90)) sipp "$@" -r "$rate" -m $((rate * SECONDS_PER_RATE)) \
-      -l $((rate * 4)) -i 127.0.0.1 -p $((46000 + RANDOM % 1000)) -nostdin -trace_stat -fd 5 -trace_rtt -rtt_freq 1000 -trace_err \
+  (cd "$dir" && ${SIPP_TIME[@]+"${SIPP_TIME[@]}"} timeout $((SECONDS_PER_RATE + 90)) sipp "$@" -r "$rate" -m $((rate * SECONDS_PER_RATE)) \
+      -l $((rate * 4)) -i 127.0.0.1 -p $((30000 + RANDOM % 1000)) -nostdin -trace_stat -fd 5 -trace_rtt -rtt_freq 1000 -trace_err \
       -max_socket 65000 -timeout $((SECONDS_PER_RATE + 60))s > "$dir/sipp.out" 2>&1 || true)
   local stat rtt
   stat=$(ls "$dir"/*_.csv 2>/dev/null | head -1 || true)
   rtt=$(ls "$dir"/*_rtt.csv 2>/dev/null | head -1 || true)
-  if [ -z "$stat" ] || [ -z "$rtt" ]; then echo "$label $rate/s: SIPp left no statistics"; tail -5 "$dir/sipp.out"; return; fi
+  if [ -z "$stat" ]; then echo "$label $rate/s: SIPp left no statistics"; tail -5 "$dir/sipp.out"; return; fi
   local ok failed
   ok=$(awk -F';' 'NR==1 {for (i=1;i<=NF;i++) if ($i=="SuccessfulCall(C)") c=i} END {print $c}' "$stat")
   failed=$(awk -F';' 'NR==1 {for (i=1;i<=NF;i++) if ($i=="FailedCall(C)") c=i} END {print $c}' "$stat")
-  awk -F';' 'NR>1 && $2 != "" {print $2}' "$rtt" | sort -n > "$dir/rtt.sorted"
+  [[ "$label" == SIPp* ]] || FLEET_COMPLETED=$((FLEET_COMPLETED + ok))
+  # A clean run: every call placed completed (SIPp stops placing calls when it gives up).
+  [ "$ok" = $((rate * SECONDS_PER_RATE)) ] && [ "$failed" = 0 ] && CLEAN=true || CLEAN=false
+  # SIPp writes its round-trip times every 1,000 calls: a run of fewer calls leaves none.
+  if [ -n "$rtt" ]; then awk -F';' 'NR>1 && $2 != "" {print $2}' "$rtt" | sort -n > "$dir/rtt.sorted"; else : > "$dir/rtt.sorted"; fi
   local n p50 p99 max
   n=$(wc -l < "$dir/rtt.sorted")
   p50=$(awk -v n="$n" 'NR==int(n*0.50)+1' "$dir/rtt.sorted")
@@ -122,27 +133,91 @@ measure() {
     "$label" "$rate" "$ok" "$failed" "${p50:-?}" "${p99:-?}" "${max:-?}"
   wait "$sampler" "$shed_sampler" 2>/dev/null || true
   if [[ "$label" == sentiric* ]]; then
-    echo "    of the failed, refused with 503 by admission control (max-setups): $(( $(shed_count) - shed_before ))"
+    echo "    of the failed, refused with 503 by admission control: $(( $(shed_count) - shed_before ))"
     echo "    shed in each 5 s of the loaded window: $(awk 'NR > 1 {printf "%s%d", (NR > 2 ? " " : ""), $1 - last} {last = $1}' "$dir/shed.timeline")"
     echo "    why SIPp failed calls: $(failure_reasons "$dir")"
     per_call "CPU per call while the load ran" "%.2f ms" 10 "$dir/cpu" $((rate * SECONDS_PER_RATE))
     per_call "heap allocated per call" "%.0f KB" 0.0009765625 "$dir/alloc" $((rate * SECONDS_PER_RATE))
     per_call "context switches per call" "%.1f" 1 "$dir/switches" $((rate * SECONDS_PER_RATE))
+    # SIPp's own CPU, the callers' share of the same two cores (with GNU time on the machine).
+    if [ -s "$dir/sipp.times" ]; then
+      # (its last line: GNU time puts "Command exited with non-zero status" before it when calls failed)
+      awk -v calls=$((rate * SECONDS_PER_RATE)) 'END {printf "    SIPp, the callers: %.2f ms of CPU per call\n", ($1 + $2) * 1000 / calls}' "$dir/sipp.times"
+    fi
   fi
 }
 
-UAS_PORT=45999
+# GNU time around SIPp, for its CPU; the report leaves it out where the machine has no such program.
+SIPP_TIME=()
+[ -x /usr/bin/time ] && SIPP_TIME=(/usr/bin/time -f "%U %S" -o sipp.times)
+FLEET_COMPLETED=0
+CLEAN=false
+BENCH_START=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+# SIPp's UAS, the RTP sink and SIPp's own ports (30000-30999) lie below the ephemeral range, as the
+# stack's do (lib.sh).
+UAS_PORT=29999
 sipp -sn uas -i 127.0.0.1 -p $UAS_PORT -nostdin -bg >/dev/null 2>&1 || true
 trap 'kill ${SINK_PID:-} 2>/dev/null; pkill -f "sipp -sn uas -i 127.0.0.1 -p $UAS_PORT" || true; stop_stack; rm -rf "$WORK"' EXIT
-"$JAVA_HOME/bin/java" -Xmx32m -cp "bench/target/bench-${VERSION}.jar" ai.sentiric.bench.RtpSink 40000 > /dev/null &
+"$JAVA_HOME/bin/java" -Xmx32m -cp "bench/target/bench-${VERSION}.jar" ai.sentiric.bench.RtpSink 29000 > /dev/null &
 SINK_PID=$!
 for warm in 20 50 100 200; do
   SECONDS_PER_RATE=$([ $warm = 200 ] && echo 60 || echo 30) measure "warm-up (not a result)" $warm 127.0.0.1:20060 -sf "$SCENARIO" -s 902124548592 \
-    -key caller 05551112233 -key caller_rtp 40000 > /dev/null
+    -key caller 05551112233 -key caller_rtp 29000 > /dev/null
 done
-for rate in $RATES; do
-  measure "sentiric (real fleet)" "$rate" 127.0.0.1:20060 -sf "$SCENARIO" -s 902124548592 \
-    -key caller 05551112233 -key caller_rtp 40000
-  measure "SIPp uas (ceiling)" "$rate" 127.0.0.1:$UAS_PORT -sf "$SCENARIO" -s 902124548592 \
-    -key caller 05551112233 -key caller_rtp 40000
-done
+
+fleet() {
+  measure "sentiric (real fleet)" "$1" 127.0.0.1:20060 -sf "$SCENARIO" -s 902124548592 -key caller 05551112233 -key caller_rtp 29000
+}
+ceiling() {
+  measure "SIPp uas (ceiling)" "$1" 127.0.0.1:$UAS_PORT -sf "$SCENARIO" -s 902124548592 -key caller 05551112233 -key caller_rtp 29000
+}
+
+# Messages waiting in cdr-service's queue (the events of calls not yet recorded).
+cdr_backlog() {
+  rabbitmqctl list_queues -q name messages 2>/dev/null | awk '$1 == "sentiric.cdr-service.events" {print $2}'
+}
+
+# Waits (up to 5 minutes) until cdr-service has taken every event off its queue, then 5 s more,
+# so that a probe starts where the one before left no work behind. (Without rabbitmqctl, a broker
+# not on this machine, it only waits the 5 s.)
+drained() {
+  local backlog
+  for _ in $(seq 1 300); do
+    backlog=$(cdr_backlog)
+    [ -z "$backlog" ] || [ "$backlog" = 0 ] && break
+    sleep 1
+  done
+  sleep 5
+}
+
+if [ "$RATES" = max ]; then
+  # Candidates 250, 275, ..., 1000 by index; low passed (or is the start), high failed (or is past the end).
+  low=-1 high=31 probes=""
+  while [ $((high - low)) -gt 1 ]; do
+    probe=$(( low < 0 ? 0 : (low + high) / 2 ))
+    rate=$((250 + 25 * probe))
+    drained
+    fleet "$rate"
+    if $CLEAN; then low=$probe; probes+=" ${rate} clean"; else high=$probe; probes+=" ${rate} failed"; fi
+    [ $low -ge 0 ] || break
+  done
+  if [ $low -lt 0 ]; then
+    echo "highest rate with no failed call in ${SECONDS_PER_RATE} s: below 250 calls/s (probes:${probes})"
+  else
+    best=$((250 + 25 * low))
+    echo "highest rate with no failed call in ${SECONDS_PER_RATE} s: ${best} calls/s$([ $high -le 30 ] || echo ', the top of the search') (probes:${probes})"
+    ceiling "$best"
+  fi
+else
+  for rate in $RATES; do
+    fleet "$rate"
+    ceiling "$rate"
+  done
+fi
+
+drained
+CDR_DATABASE=$([ "${SENTIRIC_SCRATCH_DATABASES:-true}" = true ] && echo sentiric_cdr_scratch || echo sentiric_cdr)
+recorded=$(psql -h 127.0.0.1 -U postgres -d "$CDR_DATABASE" -Atc "SELECT count(*) FROM calls
+  WHERE status = 'COMPLETED' AND disposition = 'ANSWERED' AND created_at >= '$BENCH_START'" 2>/dev/null || echo "?")
+echo "cdr-service recorded ${recorded} answered, ended calls of the ${FLEET_COMPLETED} the fleet completed (warm-up included)$(
+  [ "$recorded" = "$FLEET_COMPLETED" ] || echo ': NOT ALL RECORDED')"
