@@ -26,7 +26,7 @@ public class SipMetrics {
                 .description("From an INVITE's arrival to its 200 OK (ring time included)")
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.shed = Counter.builder("sentiric.sip.calls.shed")
-                .description("INVITEs refused with 503 because max-setups calls were being set up (overload)").register(registry);
+                .description("INVITEs refused with 503 by admission control: an overload of set-ups, or setup-burst of them").register(registry);
     }
 
     public void watchActiveCalls(Supplier<Number> active) {
@@ -40,7 +40,7 @@ public class SipMetrics {
 
     public void watchSetups(Supplier<Number> settingUp) {
         Gauge.builder("sentiric.sip.calls.setting-up", settingUp)
-                .description("Calls between their INVITE and the end of their set-up; bounded by max-setups").register(registry);
+                .description("Calls between their INVITE and the end of their set-up; bounded by admission control").register(registry);
     }
 
     /** An INVITE refused by admission control. */

@@ -15,9 +15,14 @@ import org.springframework.util.unit.DataSize;
  * @param realm the digest realm of REGISTER and of INVITEs from outside every trunk
  * @param ringTime how long a call rings (180) before it is answered
  * @param maxCalls calls carried at once; above it, INVITEs get 503 with Retry-After
- * @param maxSetups calls being set up at once (trunk check, dialplan and media round trips); above
- *        it, INVITEs get 503 with Retry-After at once, so that an overload sheds calls instead of
- *        slowing every call down
+ * @param maxSetups calls being set up at once (trunk check, dialplan and media round trips) that
+ *        are not yet an overload; once at least this many have been set up for
+ *        {@code overloadAfter}, INVITEs get 503 with Retry-After at once until fewer are, so that an
+ *        overload sheds calls instead of slowing every call down
+ * @param setupBurst calls being set up at once in a burst (a collector's pause, a moment without a
+ *        core): beyond it, INVITEs get 503 at once, overload or not
+ * @param overloadAfter how long at least {@code maxSetups} calls may be being set up before it is
+ *        an overload rather than a burst
  * @param maxCallDuration the longest call; then the platform hangs up
  * @param drainTimeout on shutdown, how long live calls may continue while new ones get 503
  * @param retryAfter the Retry-After of every 503
@@ -39,7 +44,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("sentiric.sip")
 public record SipProperties(String bindAddress, int port, String advertisedAddress, List<String> transports,
-                            String realm, Duration ringTime, int maxCalls, int maxSetups, Duration maxCallDuration,
+                            String realm, Duration ringTime, int maxCalls, int maxSetups, int setupBurst,
+                            Duration overloadAfter, Duration maxCallDuration,
                             Duration drainTimeout, Duration retryAfter, Duration nonceTtl, String nonceSecret,
                             Duration rpcDeadline, Duration trunkCacheTtl, int maxMessageSize, int stackThreads,
                             DataSize udpReceiveBuffer, Duration linger, Registration registration) {

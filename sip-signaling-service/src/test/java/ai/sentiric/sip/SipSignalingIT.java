@@ -74,7 +74,12 @@ class SipSignalingIT {
     static void platform(DynamicPropertyRegistry registry) {
         registry.add("sentiric.sip.port", () -> SIP_PORT);
         // Small enough for a test to fill; the tests send one call at a time otherwise.
-        registry.add("sentiric.sip.max-setups", () -> 2);
+        registry.add("sentiric.sip.max-setups", () -> 1);
+        registry.add("sentiric.sip.setup-burst", () -> 2);
+        // Long enough for two SIPp callers started together to count as one burst, and for a set-up
+        // held below the RPC deadline to outlast it.
+        registry.add("sentiric.sip.overload-after", () -> "1s");
+        registry.add("sentiric.sip.rpc-deadline", () -> "4s");
         registry.add("spring.grpc.client.channels.user-service.address", platform::address);
         registry.add("spring.grpc.client.channels.dialplan-service.address", platform::address);
         registry.add("spring.grpc.client.channels.media-service.address", platform::address);
@@ -188,7 +193,7 @@ class SipSignalingIT {
 
     @Test
     void anAllocationAnsweredTooLateGets503AndTheSessionIsReleasedAnyway() {
-        platform.allocationDelay = Duration.ofMillis(2_500);
+        platform.allocationDelay = properties.rpcDeadline().plusMillis(500);
         String callId = callId("slow-media");
         var result = call("uac-service-unavailable-expect-503", FakePlatform.ROUTED, callId);
         assertThat(result.passed()).as(result.output()).isTrue();
@@ -198,7 +203,7 @@ class SipSignalingIT {
     }
 
     @Test
-    void invitesBeyondMaxSetupsAreShedWith503AndTheCallsBeingSetUpGoOn() {
+    void aBurstBeyondMaxSetupsIsAdmittedUpToSetupBurstAndTheRestShedWith503WhileTheCallsBeingSetUpGoOn() {
         platform.allocationDelay = Duration.ofMillis(1_500);
         double shedBefore = meters.get("sentiric.sip.calls.shed").counter().count();
         List<String> admitted = List.of(callId("admitted"), callId("admitted"));
@@ -220,6 +225,26 @@ class SipSignalingIT {
             assertNoCall(shed);
             await().atMost(Duration.ofSeconds(5)).until(() -> admitted.stream().allMatch(id -> events.bodies("call.ended", id).size() == 1));
             assertThat(meters.get("sentiric.sip.calls.setting-up").gauge().value()).isZero();
+        }
+    }
+
+    @Test
+    void setUpsAtMaxSetupsForLongerThanOverloadAfterAreAnOverloadAndTheNextInviteIsShedBelowSetupBurst() {
+        platform.allocationDelay = Duration.ofMillis(3_500);
+        double shedBefore = meters.get("sentiric.sip.calls.shed").counter().count();
+        String admitted = callId("admitted");
+        try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            var running = CompletableFuture.supplyAsync(() -> call("uac-basic-call-expect-200", FakePlatform.ROUTED, admitted), callers);
+            // One set-up (max-setups) for longer than overload-after (1 s): no longer a burst.
+            await().pollDelay(Duration.ofMillis(1_300)).atMost(Duration.ofSeconds(5)).until(() -> platform.allocations.size() == 1);
+            assertThat(meters.get("sentiric.sip.calls.setting-up").gauge().value()).as("below setup-burst").isEqualTo(1);
+
+            String shed = callId("shed");
+            var result = call("uac-service-unavailable-expect-503", FakePlatform.ROUTED, shed);
+            assertThat(result.passed()).as(result.output()).isTrue();
+            assertThat(running.join().passed()).as(running.join().output()).isTrue();
+            assertThat(meters.get("sentiric.sip.calls.shed").counter().count()).isEqualTo(shedBefore + 1);
+            assertNoCall(shed);
         }
     }
 

@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -66,8 +65,8 @@ public class CallService {
     private final ScheduledThreadPoolExecutor timers = timers();
     /** Calls ended whose port release or call.ended is still on its way, which a drain waits for. */
     private final Set<CompletableFuture<Void>> endings = ConcurrentHashMap.newKeySet();
-    /** One permit per call between its INVITE and the end of its set-up: what admission control bounds. */
-    private final Semaphore setupSlots;
+    /** Calls between their INVITE and the end of their set-up: what admission control bounds. */
+    private final SetupAdmission admission;
     private volatile boolean draining;
 
     public CallService(CallRegistry calls, CallAnnouncer announcer, DialplanClient dialplans, MediaClient media,
@@ -82,8 +81,8 @@ public class CallService {
         this.metrics = metrics;
         metrics.watchActiveCalls(calls::size);
         metrics.watchCallTimers(() -> timers.getQueue().size());
-        this.setupSlots = new Semaphore(properties.maxSetups());
-        metrics.watchSetups(() -> properties.maxSetups() - setupSlots.availablePermits());
+        this.admission = new SetupAdmission(properties.maxSetups(), properties.setupBurst(), properties.overloadAfter(), System::nanoTime);
+        metrics.watchSetups(admission::settingUp);
     }
 
     /** A new INVITE (retransmissions never arrive here). */
@@ -98,16 +97,16 @@ public class CallService {
             return;
         }
         // Admission control: an overloaded fleet answers set-ups ever more slowly; taking every
-        // INVITE then would slow every call down until callers give up on all of them, so beyond
-        // max-setups calls being set up the excess gets 503 at once.
-        if (!setupSlots.tryAcquire()) {
+        // INVITE then would slow every call down until callers give up on all of them, so in an
+        // overload (not a mere burst, see SetupAdmission) the excess gets 503 at once.
+        if (!admission.tryAdmit()) {
             metrics.shed();
             refuseUnavailable(invite);
             return;
         }
         Call call = new Call(invite);
         if (!calls.add(call)) {
-            setupSlots.release();
+            admission.release();
             invite.respond(SipResponse.of(482, "Loop Detected"));
             return;
         }
@@ -116,7 +115,7 @@ public class CallService {
         } catch (RuntimeException e) {
             // Not even a 100 could be sent (the caller is unreachable): no call, and its slot is free.
             calls.remove(call);
-            setupSlots.release();
+            admission.release();
             throw e;
         }
         // A known trunk's call goes on from here without waiting: the dialplan and media calls are
@@ -256,7 +255,7 @@ public class CallService {
 
     private void setUpOver(Call call) {
         if (call.setUpOver()) {
-            setupSlots.release();
+            admission.release();
         }
     }
 
