@@ -80,6 +80,8 @@ class SipSignalingIT {
         // held below the RPC deadline to outlast it.
         registry.add("sentiric.sip.overload-after", () -> "1s");
         registry.add("sentiric.sip.rpc-deadline", () -> "4s");
+        // Room for 8 events while the broker is away: from 4 waiting, no new call is taken.
+        registry.add("sentiric.events.backlog", () -> 8);
         registry.add("spring.grpc.client.channels.user-service.address", platform::address);
         registry.add("spring.grpc.client.channels.dialplan-service.address", platform::address);
         registry.add("spring.grpc.client.channels.media-service.address", platform::address);
@@ -282,8 +284,8 @@ class SipSignalingIT {
     }
 
     @Test
-    void callsGoOnWhileTheBrokerIsAwayAndTheirEventsArriveOnceItIsBack(@Autowired CachingConnectionFactory connections)
-            throws IOException {
+    void callsGoOnWhileTheBrokerIsAwayNoNewOneIsTakenOnceHalfTheBacklogWaitsAndTheEventsArriveOnceItIsBack(
+            @Autowired CachingConnectionFactory connections) throws IOException {
         String callId = callId("broker-away");
         AmqpEndpoint broker = Infrastructure.shared().amqp();
         int nothingListens;
@@ -300,6 +302,17 @@ class SipSignalingIT {
             await().atMost(Duration.ofSeconds(5)).until(() -> platform.releases.contains(callId));
             assertThat(publisher.unconfirmed()).as("started, answered and ended wait for the broker").isGreaterThanOrEqualTo(3);
             assertThat(events.messages()).noneMatch(m -> m.body().contains(callId));
+
+            // A fourth event waiting (half the backlog of 8): a new call's events might not find room.
+            publisher.publishAsync(EventEnvelope.newBuilder().setCallId(callId("no-such-call"))
+                    .setMediaInactive(MediaInactive.newBuilder().setPacketsReceived(0)).build());
+            double shedBefore = meters.get("sentiric.sip.calls.shed").counter().count();
+            String refused = callId("broker-behind");
+            var behind = call("uac-service-unavailable-expect-503", FakePlatform.ROUTED, refused);
+            assertThat(behind.passed()).as(behind.output()).isTrue();
+            assertThat(meters.get("sentiric.sip.calls.shed").counter().count()).isEqualTo(shedBefore + 1);
+            assertThat(platform.resolutions).as("the refused INVITE was never resolved").hasSize(1);
+            assertNoCall(refused);
         } finally {
             connections.setAddresses(broker.host() + ":" + broker.port());
         }

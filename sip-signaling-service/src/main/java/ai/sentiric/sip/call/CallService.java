@@ -99,7 +99,9 @@ public class CallService {
         // Admission control: an overloaded fleet answers set-ups ever more slowly; taking every
         // INVITE then would slow every call down until callers give up on all of them, so in an
         // overload (not a mere burst, see SetupAdmission) the excess gets 503 at once.
-        if (!admission.tryAdmit()) {
+        // Nor is a call taken whose events could not all wait for a broker that fell behind (their
+        // publisher's backlog is bounded): accepted calls are always recorded.
+        if (announcer.brokerBehind() || !admission.tryAdmit()) {
             metrics.shed();
             refuseUnavailable(invite);
             return;
