@@ -121,7 +121,7 @@ measure() {
   failed=$(awk -F';' 'NR==1 {for (i=1;i<=NF;i++) if ($i=="FailedCall(C)") c=i} END {print $c}' "$stat")
   [[ "$label" == SIPp* ]] || FLEET_COMPLETED=$((FLEET_COMPLETED + ok))
   # A clean run: every call placed completed (SIPp stops placing calls when it gives up).
-  [ "$ok" = $((rate * SECONDS_PER_RATE)) ] && [ "$failed" = 0 ] && CLEAN=true || CLEAN=false
+  [ "$ok" = $((rate * SECONDS_PER_RATE)) ] && [ "$failed" = 0 ] && CLEAN=true
   # SIPp writes its round-trip times every 1,000 calls: a run of fewer calls leaves none.
   if [ -n "$rtt" ]; then awk -F';' 'NR>1 && $2 != "" {print $2}' "$rtt" | sort -n > "$dir/rtt.sorted"; else : > "$dir/rtt.sorted"; fi
   local n p50 p99 max
@@ -151,7 +151,6 @@ measure() {
 SIPP_TIME=()
 [ -x /usr/bin/time ] && SIPP_TIME=(/usr/bin/time -f "%U %S" -o sipp.times)
 FLEET_COMPLETED=0
-CLEAN=false
 BENCH_START=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 # SIPp's UAS, the RTP sink and SIPp's own ports (30000-30999) lie below the ephemeral range, as the
 # stack's do (lib.sh).

@@ -100,6 +100,15 @@ public class EventPublisher implements AutoCloseable {
         return channel.unconfirmed();
     }
 
+    /**
+     * Whether half the backlog ({@code sentiric.events.backlog}) or more waits for the broker: work
+     * whose events must all find room there (a call that is to be recorded) should not start now,
+     * so that the work already started still does.
+     */
+    public boolean backlogHalfFull() {
+        return channel.unconfirmed() >= Math.max(1, properties.backlog() / 2);
+    }
+
     @Override
     public void close() {
         channel.close();

@@ -1,7 +1,6 @@
 package ai.sentiric.sip.call;
 
 import ai.sentiric.events.EventPublisher;
-import ai.sentiric.events.EventsProperties;
 import ai.sentiric.proto.dialplan.v1.ResolveDialplanResponse;
 import ai.sentiric.proto.event.v1.CallAnswered;
 import ai.sentiric.proto.event.v1.CallDirection;
@@ -27,23 +26,18 @@ class CallAnnouncer {
     private static final Logger log = LoggerFactory.getLogger(CallAnnouncer.class);
 
     private final EventPublisher publisher;
-    /**
-     * Events waiting for the broker beyond which no new call is taken: half the publisher's backlog,
-     * so that the calls already taken still find room for every event of theirs.
-     */
-    private final int behindAt;
 
-    CallAnnouncer(EventPublisher publisher, EventsProperties events) {
+    CallAnnouncer(EventPublisher publisher) {
         this.publisher = publisher;
-        this.behindAt = Math.max(1, events.backlog() / 2);
     }
 
     /**
      * Whether the broker is so far behind that a new call's events might not find room among those
-     * waiting for it: a call that cannot be recorded is not taken (its INVITE gets 503).
+     * waiting for it (half the publisher's backlog waits): a call that cannot be recorded is not
+     * taken (its INVITE gets 503).
      */
     boolean brokerBehind() {
-        return publisher.unconfirmed() >= behindAt;
+        return publisher.backlogHalfFull();
     }
 
     void started(Call call, String trunkName, ResolveDialplanResponse resolution, SdpNegotiation.Agreed media, int rtpPort) {
