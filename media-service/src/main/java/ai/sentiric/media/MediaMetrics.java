@@ -18,6 +18,7 @@ public class MediaMetrics {
     private final DistributionSummary pacing;
     private final Counter sessionsEnded;
     private final Counter framesDropped;
+    private final Counter refusedBusBehind;
     private final MeterRegistry registry;
 
     public MediaMetrics(MeterRegistry registry) {
@@ -35,6 +36,9 @@ public class MediaMetrics {
         framesDropped = Counter.builder("sentiric.media.stream.frames.dropped")
                 .description("Audio frames not delivered to a StreamAudio subscriber that was not ready")
                 .register(registry);
+        refusedBusBehind = Counter.builder("sentiric.media.sessions.refused")
+                .description("Sessions refused because half the event backlog waited for the broker")
+                .tag("reason", "events-behind").register(registry);
     }
 
     /** Registers the gauges that read the engine itself. */
@@ -57,6 +61,10 @@ public class MediaMetrics {
 
     public void sessionEnded() {
         sessionsEnded.increment();
+    }
+
+    public void refusedBusBehind() {
+        refusedBusBehind.increment();
     }
 
     public void streamFrameDropped() {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import ai.sentiric.events.EventPublisher;
+import ai.sentiric.proto.event.v1.EventEnvelope;
+import ai.sentiric.proto.event.v1.MediaInactive;
 import ai.sentiric.proto.media.v1.*;
+import ai.sentiric.testkit.AmqpEndpoint;
 import ai.sentiric.testkit.EventTap;
 import ai.sentiric.testkit.Infrastructure;
 import ai.sentiric.testkit.spring.InfrastructureTest;
@@ -16,6 +20,8 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +41,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,7 +57,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "sentiric.media.port-min=41000", "sentiric.media.port-max=41200",
         "sentiric.media.inactivity-timeout=2s",
         "sentiric.media.quarantine=1s",
-        "sentiric.media.recordings=target/it-recordings"})
+        "sentiric.media.recordings=target/it-recordings",
+        // Room for 8 events while the broker is away: from 4 waiting, no new session starts.
+        "sentiric.events.backlog=8"})
 @InfrastructureTest(postgres = false, redis = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediaServiceIT {
@@ -344,6 +354,39 @@ class MediaServiceIT {
                 .contains("\"packetsReceived\":\"5\"", "\"latchedAddr\":\"127.0.0.1:");
         assertThat(code(() -> media.releasePort(ReleasePortRequest.newBuilder().setCallId(callId).build())))
                 .isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
+    void sessionsGoOnWhileTheBrokerIsAwayNoNewOneStartsOnceHalfTheBacklogWaitsAndTheReportsArriveOnceItIsBack(
+            @Autowired CachingConnectionFactory connections, @Autowired EventPublisher publisher) throws IOException {
+        String running = newCall();
+        allocate(running, null, SessionMode.SESSION_MODE_NORMAL);
+        AmqpEndpoint broker = Infrastructure.shared().amqp();
+        int nothingListens;
+        try (ServerSocket closed = new ServerSocket(0)) {
+            nothingListens = closed.getLocalPort();
+        }
+        String refused = newCall();
+        try {
+            connections.setAddresses("127.0.0.1:" + nothingListens);
+            connections.resetConnection();
+            for (int i = 0; i < 3; i++) {
+                publisher.publishAsync(EventEnvelope.newBuilder().setCallId(newCall())
+                        .setMediaInactive(MediaInactive.newBuilder().setPacketsReceived(0)).build());
+            }
+            media.releasePort(ReleasePortRequest.newBuilder().setCallId(running).build());
+            assertThat(publisher.unconfirmed()).as("three events and the session's report wait").isGreaterThanOrEqualTo(4);
+
+            assertThat(code(() -> allocate(refused, null, SessionMode.SESSION_MODE_NORMAL)))
+                    .isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+        } finally {
+            connections.setAddresses(broker.host() + ":" + broker.port());
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> !events.bodies("media.quality", running).isEmpty());
+        assertThat(events.bodies("media.quality", running).getFirst()).contains("MEDIA_END_REASON_RELEASED");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !publisher.backlogHalfFull());
+        allocate(refused, null, SessionMode.SESSION_MODE_NORMAL);
+        media.releasePort(ReleasePortRequest.newBuilder().setCallId(refused).build());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package ai.sentiric.media.grpc;
 
+import ai.sentiric.events.EventPublisher;
 import ai.sentiric.media.MediaMetrics;
 import ai.sentiric.media.MediaProperties;
 import ai.sentiric.media.engine.audio.Resampler;
@@ -35,15 +36,22 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
     private final AudioClips clips;
     private final MediaProperties properties;
     private final MediaMetrics metrics;
+    private final EventPublisher publisher;
 
-    public MediaGrpcService(MediaEngine engine, AudioClips clips, MediaProperties properties, MediaMetrics metrics) {
+    public MediaGrpcService(MediaEngine engine, AudioClips clips, MediaProperties properties, MediaMetrics metrics,
+            EventPublisher publisher) {
         this.engine = engine;
         this.clips = clips;
         this.properties = properties;
         this.metrics = metrics;
+        this.publisher = publisher;
     }
 
-    /** Binds a socket and, for a recorded call, creates its file: on the transport thread. */
+    /**
+     * Binds a socket and, for a recorded call, creates its file: on the transport thread. No new
+     * session starts while half the event backlog waits for the broker, so that the reports of the
+     * sessions already running find room in it (signalling answers the caller 503).
+     */
     @Override
     @NonBlockingRpc
     public void allocatePort(AllocatePortRequest request, StreamObserver<AllocatePortResponse> response) {
@@ -51,6 +59,11 @@ public class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBase {
         SessionSpec spec = new SessionSpec(callId, request.getTenantId(), remote(request.getRemoteRtpAddr()),
                 request.getCodec() == Codec.CODEC_PCMA, request.getTelephoneEventPayloadType(),
                 request.getMode() == SessionMode.SESSION_MODE_ECHO);
+        if (publisher.backlogHalfFull() && !engine.hasSession(callId)) {
+            metrics.refusedBusBehind();
+            throw new DomainException(ErrorKind.RESOURCE_EXHAUSTED, publisher.unconfirmed()
+                    + " events wait for the broker: no new media session until it confirms them");
+        }
         MediaEngine.Allocation allocation;
         try {
             allocation = engine.allocate(spec);

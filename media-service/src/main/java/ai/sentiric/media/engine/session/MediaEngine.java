@@ -187,6 +187,10 @@ public final class MediaEngine implements AutoCloseable {
         return Optional.ofNullable(recording);
     }
 
+    public boolean hasSession(String callId) {
+        return sessions.containsKey(callId);
+    }
+
     /** Fails fast for a call without a session, before any costly preparation for it. */
     public void requireSession(String callId) throws UnknownCallException {
         session(callId);
