@@ -256,10 +256,10 @@ final class Session {
         InetSocketAddress target = latched != null ? latched : spec.remote();
         boolean voice = frame != null;
         if (frame == null) {
-            Arrays.fill(outFrame, (short) 0);
-            frame = outFrame;
+            Arrays.fill(outPayload, 0, FRAME_SAMPLES, G711.silence(spec.alaw()));
+        } else {
+            G711.encode(frame, FRAME_SAMPLES, spec.alaw(), outPayload, 0);
         }
-        G711.encode(frame, FRAME_SAMPLES, spec.alaw(), outPayload, 0);
         // The marker bit opens each talkspurt (RFC 3551 section 4.1).
         boolean marker = voice && !talking;
         talking = voice;
