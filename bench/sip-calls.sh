@@ -100,10 +100,11 @@ measure() {
   mkdir -p "$dir"
   # CPU over the loaded window only (SIPp may then wait for its timeout on the last calls).
   fleet_cpu > "$dir/cpu.before"
+  head -1 /proc/stat > "$dir/machine.before"
   fleet_allocated > "$dir/alloc.before"
   fleet_switches > "$dir/switches.before"
   local shed_before; shed_before=$(shed_count)
-  (sleep "$SECONDS_PER_RATE"; fleet_cpu > "$dir/cpu.after"; fleet_allocated > "$dir/alloc.after"; fleet_switches > "$dir/switches.after") &
+  (sleep "$SECONDS_PER_RATE"; fleet_cpu > "$dir/cpu.after"; head -1 /proc/stat > "$dir/machine.after"; fleet_allocated > "$dir/alloc.after"; fleet_switches > "$dir/switches.after") &
   local sampler=$!
   # When the shed calls fell: the count every 5 s of the loaded window (a step up to a new rate
   # sheds differently from the steady state that follows it).
@@ -137,6 +138,11 @@ measure() {
     echo "    shed in each 5 s of the loaded window: $(awk 'NR > 1 {printf "%s%d", (NR > 2 ? " " : ""), $1 - last} {last = $1}' "$dir/shed.timeline")"
     echo "    why SIPp failed calls: $(failure_reasons "$dir")"
     per_call "CPU per call while the load ran" "%.2f ms" 10 "$dir/cpu" $((rate * SECONDS_PER_RATE))
+    # How much of the two cores nobody used (idle and I/O wait): near 0 the machine is saturated,
+    # and what it sheds is the CPU it lacks, not admission control's choice.
+    awk 'NR == 1 {for (i = 2; i <= NF; i++) {t0 += $i}; i0 = $5 + $6; next}
+      {for (i = 2; i <= NF; i++) {t1 += $i}; i1 = $5 + $6}
+      END {printf "    the machine idle while the load ran: %.1f %%\n", 100 * (i1 - i0) / (t1 - t0)}' "$dir/machine.before" "$dir/machine.after"
     per_call "heap allocated per call" "%.0f KB" 0.0009765625 "$dir/alloc" $((rate * SECONDS_PER_RATE))
     per_call "context switches per call" "%.1f" 1 "$dir/switches" $((rate * SECONDS_PER_RATE))
     # SIPp's own CPU, the callers' share of the same two cores (with GNU time on the machine).
