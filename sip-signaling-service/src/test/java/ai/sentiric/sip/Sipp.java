@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Runs SIPp (Debian's sip-tester) with one of the committed scenarios against a SIP port and
@@ -32,8 +33,9 @@ public final class Sipp {
     }
 
     public static Result run(String scenario, int targetPort, String service, Map<String, String> keys, String... extra) {
+        Path work = null;
         try {
-            Path work = Files.createTempDirectory("sipp");
+            work = Files.createTempDirectory("sipp");
             List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + targetPort,
                     "-sf", scenario(scenario).toString(), "-s", service, "-i", "127.0.0.1", "-p", String.valueOf(freeUdpPort()),
                     "-m", "1", "-l", "1", "-timeout", "20s", "-timeout_error", "-nostdin", "-trace_err",
@@ -57,6 +59,15 @@ public final class Sipp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            // A run leaves its logs behind otherwise: one directory a call, every build.
+            if (work != null) {
+                try {
+                    FileSystemUtils.deleteRecursively(work);
+                } catch (IOException e) {
+                    // Only a leftover in the temporary directory.
+                }
+            }
         }
     }
 
