@@ -165,6 +165,8 @@ sipp -sn uas -i 127.0.0.1 -p $UAS_PORT -nostdin -bg >/dev/null 2>&1 || true
 trap 'kill ${SINK_PID:-} 2>/dev/null; pkill -f "sipp -sn uas -i 127.0.0.1 -p $UAS_PORT" || true; stop_stack; rm -rf "$WORK"' EXIT
 "$JAVA_HOME/bin/java" -Xmx32m -cp "bench/target/bench-${VERSION}.jar" ai.sentiric.bench.RtpSink 29000 > /dev/null &
 SINK_PID=$!
+# Every call, warm-up, fleet and ceiling alike: the demo line, from one caller, offering the sink.
+CALL=(-sf "$SCENARIO" -s 902124548592 -key caller 05551112233 -key caller_rtp 29000)
 
 # Messages waiting in cdr-service's queue (the events of calls not yet recorded).
 cdr_backlog() {
@@ -193,16 +195,15 @@ drained() {
 # in the state after, which is what "sustained" measures; bench/sip-cold-start.sh measures before.
 WARM_TOP=${SENTIRIC_BENCH_WARM_TOP:-1000}
 for warm in 20 50 100 200 $([ "$WARM_TOP" = 0 ] || echo "$WARM_TOP"); do
-  SECONDS_PER_RATE=$([ $warm = 200 ] && echo 60 || echo 30) measure "warm-up (not a result)" $warm 127.0.0.1:20060 -sf "$SCENARIO" -s 902124548592 \
-    -key caller 05551112233 -key caller_rtp 29000 > /dev/null
+  SECONDS_PER_RATE=$([ $warm = 200 ] && echo 60 || echo 30) measure "warm-up (not a result)" $warm 127.0.0.1:20060 "${CALL[@]}" > /dev/null
 done
 drained
 
 fleet() {
-  measure "sentiric (real fleet)" "$1" 127.0.0.1:20060 -sf "$SCENARIO" -s 902124548592 -key caller 05551112233 -key caller_rtp 29000
+  measure "sentiric (real fleet)" "$1" 127.0.0.1:20060 "${CALL[@]}"
 }
 ceiling() {
-  measure "SIPp uas (ceiling)" "$1" 127.0.0.1:$UAS_PORT -sf "$SCENARIO" -s 902124548592 -key caller 05551112233 -key caller_rtp 29000
+  measure "SIPp uas (ceiling)" "$1" 127.0.0.1:$UAS_PORT "${CALL[@]}"
 }
 
 if [ "$RATES" = max ]; then
