@@ -237,3 +237,12 @@ recorded=$(psql -h 127.0.0.1 -U postgres -d "$CDR_DATABASE" -Atc "SELECT count(*
   WHERE status = 'COMPLETED' AND disposition = 'ANSWERED' AND created_at >= '$BENCH_START'" 2>/dev/null || echo "?")
 echo "cdr-service recorded ${recorded} answered, ended calls of the ${FLEET_COMPLETED} the fleet completed (warm-up included)$(
   [ "$recorded" = "$FLEET_COMPLETED" ] || echo ': NOT ALL RECORDED')"
+# What the records of the run that are not answered, ended calls say (status, disposition, why
+# it ended, answered or not): a mismatch above is then a lost record or a call recorded as
+# something else (before 2026-12-06 a call whose ACK was lost recorded NO_ANSWER).
+if [ "$recorded" != "$FLEET_COMPLETED" ]; then
+  psql -h 127.0.0.1 -U postgres -d "$CDR_DATABASE" -Atc "SELECT status, disposition, hangup_reason,
+      CASE WHEN answer_time IS NULL THEN 'no answer time' ELSE 'answer time' END, count(*) FROM calls
+    WHERE NOT (status = 'COMPLETED' AND disposition = 'ANSWERED') AND created_at >= '$BENCH_START'
+    GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC" 2>/dev/null | sed 's/^/    other records: /' || true
+fi

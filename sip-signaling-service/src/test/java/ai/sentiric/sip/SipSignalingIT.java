@@ -182,6 +182,23 @@ class SipSignalingIT {
     }
 
     @Test
+    void aByeBeforeTheAckEndsAnAnsweredCallAnsweredAtItsTwoHundred() {
+        // Under load a caller's ACK can be lost (a datagram dropped), and its BYE then comes first:
+        // the call was taken all the same, and its record must say ANSWERED, not NO_ANSWER.
+        String callId = callId("bye-before-ack");
+        var result = call("uac-bye-before-ack-expect-200", FakePlatform.ROUTED, callId);
+        assertThat(result.passed()).as(result.output()).isTrue();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.bodies("call.ended", callId).size() == 1);
+        assertThat(events.bodies("call.answered", callId)).hasSize(1);
+        assertThat(events.bodies("call.ended", callId)).singleElement().asString()
+                .contains("\"reason\":\"caller-hangup\"", "HANGUP_SOURCE_CALLER", "DISPOSITION_ANSWERED");
+        assertThat(events.messages().stream().filter(m -> m.body().contains(callId)).map(EventTap.Message::routingKey))
+                .containsSubsequence("call.started", "call.answered", "call.ended");
+        assertThat(platform.releases).filteredOn(callId::equals).hasSize(1);
+    }
+
+    @Test
     void aReleaseThatFailsWhileMediaIsUnavailableIsTriedAgain() {
         platform.releaseFailures.set(2);
         String callId = callId("release-retry");

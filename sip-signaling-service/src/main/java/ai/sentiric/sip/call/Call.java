@@ -33,6 +33,7 @@ final class Call {
     private boolean started;
     private @Nullable CallLeg leg;
     private @Nullable String answerSdp;
+    private @Nullable Instant answeredAt;
     private @Nullable ScheduledFuture<?> maxDuration;
     private boolean settingUp = true;
 
@@ -94,6 +95,7 @@ final class Call {
         }
         answerSdp = sdp;
         state = State.ANSWERING;
+        answeredAt = Instant.now();
         invite.respond(SipResponse.of(200, "OK").withSdp(sdp));
         leg = invite.leg();
         return true;
@@ -106,7 +108,15 @@ final class Call {
         return was;
     }
 
-    /** The ACK of our 200; true the first time. */
+    /** When our 200 OK went out; null before. */
+    synchronized @Nullable Instant answeredAt() {
+        return answeredAt;
+    }
+
+    /**
+     * The ACK of our 200, or what stands for it (a BYE in the dialog before the ACK); true the
+     * first time.
+     */
     synchronized boolean acknowledged() {
         if (state != State.ANSWERING) {
             return false;

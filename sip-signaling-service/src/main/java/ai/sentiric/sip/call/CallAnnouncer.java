@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Announces a call's life: {@code call.started} when it is accepted, {@code call.answered} on
- * the ACK, {@code call.ended} on every way it ends. Asynchronous with publisher confirms: the
- * SIP path never waits for the broker, and a failed publish is logged with the call id.
+ * the ACK (or a BYE before it), {@code call.ended} on every way it ends. Asynchronous with
+ * publisher confirms: the SIP path never waits for the broker, and a failed publish is logged
+ * with the call id.
  */
 @Component
 class CallAnnouncer {
@@ -55,8 +56,9 @@ class CallAnnouncer {
                         .setCodec(media.codecName()))), call.arrivedAt);
     }
 
-    void answered(Call call) {
-        publish(call, EventEnvelope.newBuilder().setCallAnswered(CallAnswered.getDefaultInstance()), Instant.now());
+    /** {@code call.answered} at {@code at}: the ACK's arrival, or our 200's when a BYE came before any ACK. */
+    void answered(Call call, Instant at) {
+        publish(call, EventEnvelope.newBuilder().setCallAnswered(CallAnswered.getDefaultInstance()), at);
     }
 
     void ended(Call call, Ending ending) {

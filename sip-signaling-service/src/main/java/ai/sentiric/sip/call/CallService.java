@@ -18,6 +18,7 @@ import ai.sentiric.sip.stack.SipResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -287,7 +288,7 @@ public class CallService {
     }
 
     public void ack(IncomingRequest ack) {
-        calls.find(ack.callId()).filter(Call::acknowledged).ifPresent(announcer::answered);
+        calls.find(ack.callId()).filter(Call::acknowledged).ifPresent(call -> announcer.answered(call, Instant.now()));
     }
 
     public void bye(IncomingRequest bye) {
@@ -297,6 +298,12 @@ public class CallService {
             return;
         }
         bye.respond(SipResponse.of(200, "OK"));
+        // A BYE before the ACK of our 200: the ACK was lost (a datagram dropped under load) or is
+        // late. The caller hangs up a call it took, and our side confirmed the dialog when it sent
+        // the 200 (RFC 3261 13.3.1.4): the call was answered, at the 200, and its record says so.
+        if (call.get().acknowledged()) {
+            announcer.answered(call.get(), call.get().answeredAt());
+        }
         end(call.get(), new Ending("caller-hangup", 200, "OK", HangupSource.HANGUP_SOURCE_CALLER,
                 Disposition.DISPOSITION_ANSWERED), SipResponse.of(487, "Request Terminated"), false);
     }
