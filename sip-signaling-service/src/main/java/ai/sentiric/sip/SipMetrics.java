@@ -1,6 +1,8 @@
 package ai.sentiric.sip;
 
+import ai.sentiric.sip.stack.UdpSocketStats;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Every meter of sip-signaling-service. */
@@ -19,6 +22,7 @@ public class SipMetrics {
     private final Counter shed;
     private final ConcurrentMap<String, Counter> rejected = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> ended = new ConcurrentHashMap<>();
+    private @Nullable UdpSocketStats udpSocket;
 
     public SipMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -41,6 +45,20 @@ public class SipMetrics {
     public void watchSetups(Supplier<Number> settingUp) {
         Gauge.builder("sentiric.sip.calls.setting-up", settingUp)
                 .description("Calls between their INVITE and the end of their set-up; bounded by admission control").register(registry);
+    }
+
+    /**
+     * The SIP UDP socket as the kernel sees it: datagrams dropped on a full receive buffer (lost
+     * before the stack saw them: an INVITE costs its caller a retransmission, an ACK the call's
+     * answer) and the bytes waiting to be read.
+     */
+    public void watchUdpSocket(UdpSocketStats socket) {
+        // Meters hold what they read weakly, and nothing else holds the socket's stats.
+        this.udpSocket = socket;
+        FunctionCounter.builder("sentiric.sip.udp.dropped", socket, s -> s.read().dropped())
+                .description("SIP datagrams the kernel dropped because the UDP receive buffer was full").register(registry);
+        Gauge.builder("sentiric.sip.udp.queued", socket, s -> s.read().queuedBytes()).baseUnit("bytes")
+                .description("Bytes of SIP datagrams waiting in the UDP receive buffer").register(registry);
     }
 
     /** An INVITE refused by admission control. */

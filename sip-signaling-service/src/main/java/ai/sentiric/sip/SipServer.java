@@ -3,6 +3,7 @@ package ai.sentiric.sip;
 import ai.sentiric.sip.call.CallService;
 import ai.sentiric.sip.stack.SipEvents;
 import ai.sentiric.sip.stack.SipStackPort;
+import ai.sentiric.sip.stack.UdpSocketStats;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -18,18 +19,23 @@ class SipServer implements SmartLifecycle {
     private final SipEvents events;
     private final CallService calls;
     private final SipProperties properties;
+    private final SipMetrics metrics;
     private volatile boolean running;
 
-    SipServer(SipStackPort stack, SipEvents events, CallService calls, SipProperties properties) {
+    SipServer(SipStackPort stack, SipEvents events, CallService calls, SipProperties properties, SipMetrics metrics) {
         this.stack = stack;
         this.events = events;
         this.calls = calls;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     @Override
     public void start() {
         stack.start(events);
+        if (properties.transports().stream().anyMatch("udp"::equalsIgnoreCase)) {
+            metrics.watchUdpSocket(UdpSocketStats.of(properties.port()));
+        }
         running = true;
     }
 

@@ -503,6 +503,9 @@ class SipSignalingIT {
         long granted = Files.exists(rmemMax) ? Math.min(configured, Long.parseLong(Files.readString(rmemMax).trim())) : configured;
         assertThat(configured).isGreaterThan(64 * 1024);
         assertThat((long) ((JainSipPort) stack).udpReceiveBuffer()).isGreaterThanOrEqualTo(Math.max(granted, 64 * 1024 * 2 + 1));
+        // What the kernel drops when the receive thread falls behind anyway is counted, not silent.
+        assertThat(meters.get("sentiric.sip.udp.dropped").functionCounter().count()).isZero();
+        assertThat(meters.get("sentiric.sip.udp.queued").gauge().value()).isGreaterThanOrEqualTo(0);
     }
 
     @Test
