@@ -8,6 +8,7 @@ import ai.sentiric.sip.stack.SipResponse;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -69,6 +70,11 @@ class SipRequestRouter implements SipEvents {
                 }
             }
         }
+    }
+
+    @Override
+    public @Nullable SipResponse refusalBeforeAnyState(String callId) {
+        return calls.refusalBeforeAnyState(callId);
     }
 
     @Override

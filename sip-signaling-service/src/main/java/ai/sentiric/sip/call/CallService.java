@@ -93,7 +93,7 @@ public class CallService {
             reInvite(invite, existing.get());
             return;
         }
-        if (draining || calls.size() >= properties.maxCalls()) {
+        if (unavailable()) {
             refuseUnavailable(invite);
             return;
         }
@@ -130,6 +130,32 @@ public class CallService {
         } else {
             setups.execute(() -> guarded(call, () -> admit(call)));
         }
+    }
+
+    /**
+     * The refusal of a new INVITE that can be decided before the stack keeps anything of it, to
+     * be sent statelessly: a drain, the call limit, an overload of set-ups, a broker behind. Null
+     * lets it in, and {@link #invite} then decides again as it takes a set-up's place (the two
+     * can differ only by a set-up that began or ended in between).
+     */
+    public @Nullable SipResponse refusalBeforeAnyState(String callId) {
+        if (calls.find(callId).isPresent()) {
+            return null;
+        }
+        if (unavailable()) {
+            metrics.rejected(503);
+            return serviceUnavailable();
+        }
+        if (announcer.brokerBehind() || admission.refusing()) {
+            metrics.shed();
+            metrics.rejected(503);
+            return serviceUnavailable();
+        }
+        return null;
+    }
+
+    private boolean unavailable() {
+        return draining || calls.size() >= properties.maxCalls();
     }
 
     private void refuseUnavailable(IncomingRequest invite) {

@@ -57,6 +57,11 @@ final class SetupAdmission {
         return true;
     }
 
+    /** Whether {@link #tryAdmit} would refuse now; takes no place. */
+    synchronized boolean refusing() {
+        return settingUp >= burst || settingUp >= standing && nanoClock.getAsLong() - aboveSince >= overloadAfterNanos;
+    }
+
     /** A set-up is over, whichever way. */
     synchronized void release() {
         if (settingUp-- == standing) {

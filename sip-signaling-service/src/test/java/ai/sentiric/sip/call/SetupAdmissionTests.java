@@ -81,6 +81,26 @@ class SetupAdmissionTests {
     }
 
     @Test
+    void refusingTellsWhatTryAdmitWouldDecideWithoutTakingAPlace() {
+        admitted(5);
+        assertThat(admission.refusing()).as("a burst").isFalse();
+        advance(OVERLOAD_AFTER);
+        assertThat(admission.refusing()).as("an overload").isTrue();
+        assertThat(admission.tryAdmit()).isFalse();
+        assertThat(admission.settingUp()).isEqualTo(5);
+
+        admission.release();
+        admission.release();
+        assertThat(admission.refusing()).as("below max-setups again").isFalse();
+        assertThat(admission.settingUp()).isEqualTo(3);
+
+        admitted(1);
+        admitted(6);
+        assertThat(admission.refusing()).as("the burst bound").isTrue();
+        assertThat(admission.settingUp()).isEqualTo(10);
+    }
+
+    @Test
     void refusesBoundsThatCannotWork() {
         assertThatThrownBy(() -> new SetupAdmission(0, 10, OVERLOAD_AFTER, now::get)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SetupAdmission(8, 4, OVERLOAD_AFTER, now::get))

@@ -3,13 +3,9 @@ package ai.sentiric.sip.stack.jain;
 import ai.sentiric.sip.stack.CallLeg;
 import ai.sentiric.sip.stack.IncomingRequest;
 import ai.sentiric.sip.stack.SipResponse;
-import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.message.SIPRequest;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -18,7 +14,6 @@ import javax.sip.address.SipURI;
 import javax.sip.address.TelURL;
 import javax.sip.address.URI;
 import javax.sip.header.FromHeader;
-import javax.sip.header.Header;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -102,25 +97,12 @@ final class JainIncomingRequest implements IncomingRequest {
             throw new IllegalStateException(method() + " takes no response");
         }
         try {
-            Response response = messages.messages().createResponse(reply.status(), request);
-            response.setReasonPhrase(reply.reason());
-            ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
-            if (reply.status() > 100 && to.getTag() == null) {
-                to.setTag(localTag);
-            }
+            Response response = messages.response(request, reply, localTag);
             if (Request.INVITE.equals(method()) && reply.status() > 100 && reply.status() < 300) {
                 SipURI contact = messages.addresses().createSipURI(null, messages.advertisedAddress());
                 contact.setPort(messages.port());
                 contact.setTransportParam(transport());
                 response.addHeader(messages.headers().createContactHeader(messages.addresses().createAddress(contact)));
-            }
-            for (Map.Entry<String, String> header : reply.headers().entrySet()) {
-                for (Header parsed : parse(header.getKey(), header.getValue())) {
-                    response.addHeader(parsed);
-                }
-            }
-            if (reply.sdp() != null) {
-                response.setContent(reply.sdp(), messages.headers().createContentTypeHeader("application", "sdp"));
             }
             transaction.sendResponse(response);
             if (Request.INVITE.equals(method()) && reply.status() >= 200 && reply.status() < 300) {
@@ -150,16 +132,6 @@ final class JainIncomingRequest implements IncomingRequest {
                 throw new IllegalStateException("cannot send BYE for " + callId(), e);
             }
         };
-    }
-
-    /** One header, or several for a list value (Allow, Contact with several bindings). */
-    @SuppressWarnings("unchecked")
-    private List<Header> parse(String name, String value) throws ParseException {
-        try {
-            return List.of(messages.headers().createHeader(name, value));
-        } catch (ParseException singletonOnly) {
-            return (List<Header>) ((HeaderFactoryImpl) messages.headers()).createHeaders(name + ": " + value);
-        }
     }
 
     private static String user(URI uri) {

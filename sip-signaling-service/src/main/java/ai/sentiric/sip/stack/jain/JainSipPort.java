@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * The port on the JAIN-SIP reference implementation: one stack listening on UDP and TCP, its
  * transaction layer absorbing retransmissions (an answered INVITE's for 32 s, with
  * {@link AcceptedInvites}) and retransmitting 2xx until ACK (timer G/H), its dialog layer keeping
- * route sets, CSeq and tags for the BYEs we send.
+ * route sets, CSeq and tags for the BYEs we send. INVITEs refused for overload or drain are
+ * answered without a transaction ({@link StatelessRefusals}).
  */
 public final class JainSipPort implements SipStackPort, SipListenerExt {
 
@@ -90,6 +91,9 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
             // check would answer a late INVITE retransmission of a live call with 482.
             AcceptedInvites accepted = new AcceptedInvites();
             ((SIPTransactionStack) created).sipMessageValves.add(accepted);
+            // Then the refusals decided before any state is kept: overload and drain.
+            ((SIPTransactionStack) created).sipMessageValves.add(
+                    new StatelessRefusals((SIPTransactionStack) created, () -> this.events, () -> this.messages));
             this.udp = udp;
             AddressFactory addresses = factory.createAddressFactory();
             HeaderFactory headers = factory.createHeaderFactory();

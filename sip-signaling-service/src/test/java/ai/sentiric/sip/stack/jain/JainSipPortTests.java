@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -175,6 +176,91 @@ class JainSipPortTests {
                 sip.stop();
             }
         }
+    }
+
+    @Test
+    void refusesAnInviteStatelesslyWhenTheCallLogicSaysSoBeforeAnyStateAndDropsTheAckOfTheRefusal() throws Exception {
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        AtomicBoolean overloaded = new AtomicBoolean(true);
+        try (DatagramSocket phone = phone()) {
+            int port = Sipp.freeUdpPort();
+            JainSipPort sip = started(port, 0, Duration.ofSeconds(1), refusingWhile(overloaded, delivered));
+            try {
+                String invite = invite("shed", phone.getLocalPort());
+                send(phone, port, invite);
+                String refusal = receive(phone);
+                assertThat(refusal).startsWith("SIP/2.0 503 Service Unavailable").contains("Call-ID: shed", "Retry-After: 5",
+                        "CSeq: 1 INVITE", "branch=z9hG4bK-shed;");
+                String to = refusal.lines().filter(line -> line.startsWith("To:")).findFirst().orElseThrow();
+                assertThat(to).contains(";tag=sl");
+                // Nothing was kept: no transaction, nothing reached the call logic.
+                assertThat(sip.heldServerTransactions()).isZero();
+                // The refusal lost on the way: the retransmission is decided again, with the same tag.
+                send(phone, port, invite);
+                assertThat(receive(phone)).startsWith("SIP/2.0 503").contains(to);
+                // The ACK of the refusal (the INVITE's branch, the refusal's tag) is dropped, not delivered.
+                send(phone, port, request("ACK sip:+902124548592@127.0.0.1", "shed", phone.getLocalPort(), "", to,
+                        "CSeq: 1 ACK", ""));
+                send(phone, port, options("marker", phone.getLocalPort()));
+                assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("Call-ID: marker");
+                assertThat(delivered).containsExactly("OPTIONS");
+                assertThat(sip.heldServerTransactions()).isEqualTo(1);
+            } finally {
+                sip.stop();
+            }
+        }
+    }
+
+    @Test
+    void aRetransmittedInviteOfACallLetInGoesToItsTransactionEvenWhenNewOnesAreRefused() throws Exception {
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        AtomicBoolean overloaded = new AtomicBoolean(false);
+        try (DatagramSocket phone = phone()) {
+            int port = Sipp.freeUdpPort();
+            JainSipPort sip = started(port, 0, Duration.ofSeconds(1), refusingWhile(overloaded, delivered));
+            try {
+                String invite = invite("let-in", phone.getLocalPort());
+                send(phone, port, invite);
+                assertThat(receive(phone)).startsWith("SIP/2.0 100 Trying").contains("Call-ID: let-in");
+                // The overload begins while the call is being set up; its INVITE comes again (the 100 was lost).
+                overloaded.set(true);
+                send(phone, port, invite);
+                assertThat(receive(phone)).startsWith("SIP/2.0 100 Trying").contains("Call-ID: let-in");
+                // A new call is refused meanwhile.
+                send(phone, port, invite("new", phone.getLocalPort()));
+                assertThat(receive(phone)).startsWith("SIP/2.0 503").contains("Call-ID: new");
+                assertThat(delivered).containsExactly("INVITE");
+            } finally {
+                sip.stop();
+            }
+        }
+    }
+
+    /**
+     * Refuses new INVITEs with 503 before any state while {@code overloaded}; records what reaches
+     * the call logic, answers an INVITE let in with 100 only (a set-up in progress), the rest 200.
+     */
+    private static SipEvents refusingWhile(AtomicBoolean overloaded, List<String> delivered) {
+        return new SipEvents() {
+            @Override
+            public SipResponse refusalBeforeAnyState(String callId) {
+                return overloaded.get() ? SipResponse.of(503, "Service Unavailable").withHeader("Retry-After", "5") : null;
+            }
+
+            @Override
+            public void request(IncomingRequest request) {
+                delivered.add(request.method());
+                switch (request.method()) {
+                    case "ACK" -> { }
+                    case "INVITE" -> request.respond(SipResponse.of(100, "Trying"));
+                    default -> request.respond(SipResponse.of(200, "OK"));
+                }
+            }
+
+            @Override
+            public void ackTimeout(String callId) {
+            }
+        };
     }
 
     /** The stack on {@code port} over UDP, with {@code workers} worker threads (0: none) and JAIN-SIP's own linger. */

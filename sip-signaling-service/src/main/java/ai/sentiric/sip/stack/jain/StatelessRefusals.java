@@ -1,0 +1,110 @@
+package ai.sentiric.sip.stack.jain;
+
+import ai.sentiric.sip.stack.SipEvents;
+import ai.sentiric.sip.stack.SipResponse;
+import gov.nist.javax.sip.header.Via;
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.SIPMessageValve;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.security.SecureRandom;
+import java.util.function.Supplier;
+import javax.sip.SipStack;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refuses new INVITEs statelessly (RFC 3261 8.2.7) when the call logic says so before the stack
+ * keeps anything of them (an overload, a drain): no server transaction, no timers, no dialog; the
+ * response goes straight back to where the INVITE came from, as Kamailio's {@code sl_send_reply}
+ * does. Under overload most INVITEs are refused, and each then costs the thread that reads the
+ * socket a parse and a send instead of a transaction that lives for seconds and answers its ACK.
+ *
+ * <p>A retransmission of such an INVITE is decided again (and may be let in once the overload is
+ * over); the To tag of the refusal is derived from the request (Call-ID, From tag, branch), so
+ * the same request gets the same tag, and the ACK of a refusal, which repeats the INVITE's branch
+ * and carries that tag, is recognised here and dropped. An INVITE whose transaction exists (a
+ * retransmission of one let in) goes on to it.
+ */
+final class StatelessRefusals implements SIPMessageValve {
+
+    private static final Logger log = LoggerFactory.getLogger(StatelessRefusals.class);
+
+    private final SIPTransactionStack stack;
+    private final Supplier<SipEvents> events;
+    private final Supplier<JainMessages> messages;
+    /** Keys the tags of this process's refusals, so that no one else's tag passes for ours. */
+    private final long key = new SecureRandom().nextLong();
+
+    StatelessRefusals(SIPTransactionStack stack, Supplier<SipEvents> events, Supplier<JainMessages> messages) {
+        this.stack = stack;
+        this.events = events;
+        this.messages = messages;
+    }
+
+    @Override
+    public boolean processRequest(SIPRequest request, MessageChannel channel) {
+        String method = request.getMethod();
+        if (Request.INVITE.equals(method) && request.getToTag() == null) {
+            return !refused(request, channel);
+        }
+        // The ACK of one of our refusals: nothing to do, nothing for the stack to match.
+        return !(Request.ACK.equals(method) && request.getToTag() != null && request.getToTag().equals(tag(request)));
+    }
+
+    private boolean refused(SIPRequest invite, MessageChannel channel) {
+        if (invite.getCallId() == null || invite.getTopmostVia() == null || stack.findTransaction(invite, true) != null) {
+            // Malformed (the stack answers 400), or a retransmission its transaction answers.
+            return false;
+        }
+        SipResponse refusal = events.get().refusalBeforeAnyState(invite.getCallId().getCallId());
+        if (refusal == null) {
+            return false;
+        }
+        try {
+            Response response = messages.get().response(invite, refusal, tag(invite));
+            channel.sendMessage((SIPMessage) response);
+        } catch (Exception e) {
+            // Unanswered, the caller retransmits and is decided again.
+            log.debug("stateless {} to {} not sent: {}", refusal.status(), invite.getCallId().getCallId(), e.toString());
+        }
+        return true;
+    }
+
+    /** The To tag of a refusal of this request, and of the ACK of that refusal: the same for both. */
+    private @Nullable String tag(SIPRequest request) {
+        Via via = request.getTopmostVia();
+        if (request.getCallId() == null || via == null || via.getBranch() == null) {
+            return null;
+        }
+        long hash = key;
+        hash = mix(hash ^ request.getCallId().getCallId().hashCode());
+        hash = mix(hash ^ String.valueOf(request.getFromTag()).hashCode());
+        hash = mix(hash ^ via.getBranch().hashCode());
+        return "sl" + Long.toHexString(hash);
+    }
+
+    /** SplitMix64's finaliser: every bit of the input moves every bit of the output. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    public boolean processResponse(Response response, MessageChannel channel) {
+        return true;
+    }
+
+    @Override
+    public void init(SipStack stack) {
+    }
+
+    @Override
+    public void destroy() {
+    }
+}
