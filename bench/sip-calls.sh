@@ -14,7 +14,7 @@
 # in after its first minutes (bench/sip-cold-start.sh measures those). Each
 # measured rate also reports the CPU each process of the fleet spent per call while the load ran,
 # the heap each service allocated and the context switches of each process per call,
-# and how many of the failed calls admission control refused with 503, and when:
+# and how many INVITEs admission control refused with 503, and when:
 # in each 5 s of the loaded window.
 # With rates "max", it searches for the highest rate (a multiple of 25 from 250 to 1000 calls/s)
 # that runs its seconds with no failed call, by bisection, each probe after the broker's queue has
@@ -74,6 +74,12 @@ per_call() {
     END {print ""}' "$4.before" "$4.after"
 }
 
+# Datagrams the kernel dropped so far on sip-signaling's full UDP receive buffer (an ACK or BYE
+# among them is a call the records may get wrong, an INVITE a retransmission).
+udp_dropped() {
+  curl -s http://127.0.0.1:28020/actuator/prometheus | awk '/^sentiric_sip_udp_dropped_total/ {printf "%d", $2; found = 1} END {if (!found) print 0}'
+}
+
 # INVITEs sip-signaling refused so far by admission control.
 shed_count() {
   curl -s http://127.0.0.1:28020/actuator/prometheus | awk '/^sentiric_sip_calls_shed_total/ {printf "%d", $2; found = 1} END {if (!found) print 0}'
@@ -103,7 +109,7 @@ measure() {
   head -1 /proc/stat > "$dir/machine.before"
   fleet_allocated > "$dir/alloc.before"
   fleet_switches > "$dir/switches.before"
-  local shed_before; shed_before=$(shed_count)
+  local shed_before dropped_before; shed_before=$(shed_count); dropped_before=$(udp_dropped)
   (sleep "$SECONDS_PER_RATE"; fleet_cpu > "$dir/cpu.after"; head -1 /proc/stat > "$dir/machine.after"; fleet_allocated > "$dir/alloc.after"; fleet_switches > "$dir/switches.after") &
   local sampler=$!
   # When the shed calls fell: the count every 5 s of the loaded window (a step up to a new rate
@@ -134,9 +140,10 @@ measure() {
     "$label" "$rate" "$ok" "$failed" "${p50:-?}" "${p99:-?}" "${max:-?}"
   wait "$sampler" "$shed_sampler" 2>/dev/null || true
   if [[ "$label" == sentiric* ]]; then
-    echo "    of the failed, refused with 503 by admission control: $(( $(shed_count) - shed_before ))"
+    echo "    INVITEs refused with 503 by admission control: $(( $(shed_count) - shed_before ))"
     echo "    shed in each 5 s of the loaded window: $(awk 'NR > 1 {printf "%s%d", (NR > 2 ? " " : ""), $1 - last} {last = $1}' "$dir/shed.timeline")"
     echo "    why SIPp failed calls: $(failure_reasons "$dir")"
+    echo "    datagrams dropped on sip-signaling's full UDP receive buffer: $(( $(udp_dropped) - dropped_before ))"
     per_call "CPU per call while the load ran" "%.2f ms" 10 "$dir/cpu" $((rate * SECONDS_PER_RATE))
     # How much of the two cores nobody used (idle and I/O wait): near 0 the machine is saturated,
     # and what it sheds is the CPU it lacks, not admission control's choice.

@@ -30,7 +30,7 @@ public class SipMetrics {
                 .description("From an INVITE's arrival to its 200 OK (ring time included)")
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.shed = Counter.builder("sentiric.sip.calls.shed")
-                .description("INVITEs refused with 503 by admission control: an overload of set-ups, or setup-burst of them").register(registry);
+                .description("INVITEs refused with 503 by admission control: an overload of set-ups, setup-burst of them, or the broker behind").register(registry);
     }
 
     public void watchActiveCalls(Supplier<Number> active) {

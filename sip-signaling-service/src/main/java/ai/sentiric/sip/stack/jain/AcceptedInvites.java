@@ -5,13 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.MessageChannel;
-import gov.nist.javax.sip.stack.SIPMessageValve;
 import java.time.Duration;
 import java.util.function.LongSupplier;
-import javax.sip.SipStack;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
-import javax.sip.message.Response;
 
 /**
  * The INVITEs answered with a 2xx in the last {@link #TIMER_L}: the Accepted state of RFC 6026
@@ -26,7 +23,7 @@ import javax.sip.message.Response;
  * retransmission with 482 while the call lives. The 2xx itself is retransmitted by the dialog until
  * the ACK, as RFC 6026 wants.
  */
-final class AcceptedInvites implements SIPMessageValve {
+final class AcceptedInvites extends RequestValve {
 
     /** Timer L of RFC 6026: 64*T1, as long as a caller retransmits an INVITE (timer B). */
     static final Duration TIMER_L = Duration.ofSeconds(32);
@@ -72,19 +69,6 @@ final class AcceptedInvites implements SIPMessageValve {
         CallIdHeader callId = request.getCallId();
         return via == null || via.getBranch() == null || callId == null
                 || !isRetransmission(callId.getCallId(), via.getBranch());
-    }
-
-    @Override
-    public boolean processResponse(Response response, MessageChannel channel) {
-        return true;
-    }
-
-    @Override
-    public void init(SipStack stack) {
-    }
-
-    @Override
-    public void destroy() {
     }
 
     /** How many are remembered, once the expired ones are swept. */

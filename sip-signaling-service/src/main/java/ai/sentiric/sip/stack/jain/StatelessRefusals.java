@@ -2,15 +2,16 @@ package ai.sentiric.sip.stack.jain;
 
 import ai.sentiric.sip.stack.SipEvents;
 import ai.sentiric.sip.stack.SipResponse;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.MessageChannel;
-import gov.nist.javax.sip.stack.SIPMessageValve;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.security.SecureRandom;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import javax.sip.SipStack;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.jspecify.annotations.Nullable;
@@ -24,13 +25,16 @@ import org.slf4j.LoggerFactory;
  * does. Under overload most INVITEs are refused, and each then costs the thread that reads the
  * socket a parse and a send instead of a transaction that lives for seconds and answers its ACK.
  *
- * <p>A retransmission of such an INVITE is decided again (and may be let in once the overload is
- * over); the To tag of the refusal is derived from the request (Call-ID, From tag, branch), so
- * the same request gets the same tag, and the ACK of a refusal, which repeats the INVITE's branch
- * and carries that tag, is recognised here and dropped. An INVITE whose transaction exists (a
- * retransmission of one let in) goes on to it.
+ * <p>A retransmission of a refused INVITE (its 503 was lost, or slower than the caller's timer A)
+ * gets the same refusal again, for as long as a caller retransmits (64*T1): decided again, it could
+ * be let in once the overload eased, and the fleet would then set up, ring and answer a call whose
+ * caller had already taken the 503 and given up, until timer H, with its media session running.
+ * What is remembered is the Call-ID and branch with the refusal, not a transaction. The To tag of
+ * a refusal is derived from the request (Call-ID, From tag, branch), so the ACK of a refusal,
+ * which repeats the INVITE's branch and carries that tag, is recognised here and dropped. An
+ * INVITE whose transaction exists (a retransmission of one let in) goes on to it.
  */
-final class StatelessRefusals implements SIPMessageValve {
+final class StatelessRefusals extends RequestValve {
 
     private static final Logger log = LoggerFactory.getLogger(StatelessRefusals.class);
 
@@ -39,11 +43,27 @@ final class StatelessRefusals implements SIPMessageValve {
     private final Supplier<JainMessages> messages;
     /** Keys the tags of this process's refusals, so that no one else's tag passes for ours. */
     private final long key = new SecureRandom().nextLong();
+    /** The INVITEs refused within {@link AcceptedInvites#TIMER_L}, by Call-ID and branch, with their refusal. */
+    private final Cache<Transaction, SipResponse> refusedLately;
+
+    /** An INVITE's transaction, as the caller's retransmissions repeat it. */
+    private record Transaction(String callId, String branch) {
+    }
 
     StatelessRefusals(SIPTransactionStack stack, Supplier<SipEvents> events, Supplier<JainMessages> messages) {
+        this(stack, events, messages, System::nanoTime);
+    }
+
+    /** With the clock {@code nanoClock} in place of {@link System#nanoTime()}. */
+    StatelessRefusals(SIPTransactionStack stack, Supplier<SipEvents> events, Supplier<JainMessages> messages,
+                      LongSupplier nanoClock) {
         this.stack = stack;
         this.events = events;
         this.messages = messages;
+        // Bounded, so that a flood of refused INVITEs cannot take the heap: 100,000 is 50 s of
+        // refusals at 2,000 a second.
+        this.refusedLately = Caffeine.newBuilder().expireAfterWrite(AcceptedInvites.TIMER_L).maximumSize(100_000)
+                .ticker(nanoClock::getAsLong).executor(Runnable::run).build();
     }
 
     @Override
@@ -57,19 +77,25 @@ final class StatelessRefusals implements SIPMessageValve {
     }
 
     private boolean refused(SIPRequest invite, MessageChannel channel) {
-        if (invite.getCallId() == null || invite.getTopmostVia() == null || stack.findTransaction(invite, true) != null) {
+        Via via = invite.getTopmostVia();
+        if (invite.getCallId() == null || via == null || via.getBranch() == null || stack.findTransaction(invite, true) != null) {
             // Malformed (the stack answers 400), or a retransmission its transaction answers.
             return false;
         }
-        SipResponse refusal = events.get().refusalBeforeAnyState(invite.getCallId().getCallId());
+        Transaction transaction = new Transaction(invite.getCallId().getCallId(), via.getBranch());
+        SipResponse refusal = refusedLately.getIfPresent(transaction);
         if (refusal == null) {
-            return false;
+            refusal = events.get().refusalBeforeAnyState(transaction.callId());
+            if (refusal == null) {
+                return false;
+            }
+            refusedLately.put(transaction, refusal);
         }
         try {
             Response response = messages.get().response(invite, refusal, tag(invite));
             channel.sendMessage((SIPMessage) response);
         } catch (Exception e) {
-            // Unanswered, the caller retransmits and is decided again.
+            // Unanswered, the caller retransmits and gets the same refusal.
             log.debug("stateless {} to {} not sent: {}", refusal.status(), invite.getCallId().getCallId(), e.toString());
         }
         return true;
@@ -95,16 +121,4 @@ final class StatelessRefusals implements SIPMessageValve {
         return z ^ (z >>> 31);
     }
 
-    @Override
-    public boolean processResponse(Response response, MessageChannel channel) {
-        return true;
-    }
-
-    @Override
-    public void init(SipStack stack) {
-    }
-
-    @Override
-    public void destroy() {
-    }
 }

@@ -179,7 +179,7 @@ class JainSipPortTests {
     }
 
     @Test
-    void refusesAnInviteStatelesslyWhenTheCallLogicSaysSoBeforeAnyStateAndDropsTheAckOfTheRefusal() throws Exception {
+    void refusesAnInviteStatelesslyBeforeAnyStateRefusesItsRetransmissionsAlikeAndDropsTheAckOfTheRefusal() throws Exception {
         List<String> delivered = new CopyOnWriteArrayList<>();
         AtomicBoolean overloaded = new AtomicBoolean(true);
         try (DatagramSocket phone = phone()) {
@@ -195,7 +195,11 @@ class JainSipPortTests {
                 assertThat(to).contains(";tag=sl");
                 // Nothing was kept: no transaction, nothing reached the call logic.
                 assertThat(sip.heldServerTransactions()).isZero();
-                // The refusal lost on the way: the retransmission is decided again, with the same tag.
+                // The refusal lost on the way: the retransmission gets the same one, with the same tag,
+                // even once the overload is over (let in, it would be a call its caller gave up).
+                send(phone, port, invite);
+                assertThat(receive(phone)).startsWith("SIP/2.0 503").contains(to);
+                overloaded.set(false);
                 send(phone, port, invite);
                 assertThat(receive(phone)).startsWith("SIP/2.0 503").contains(to);
                 // The ACK of the refusal (the INVITE's branch, the refusal's tag) is dropped, not delivered.
