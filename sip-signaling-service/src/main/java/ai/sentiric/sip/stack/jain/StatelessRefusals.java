@@ -10,7 +10,6 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.security.SecureRandom;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -51,19 +50,13 @@ final class StatelessRefusals extends RequestValve {
     }
 
     StatelessRefusals(SIPTransactionStack stack, Supplier<SipEvents> events, Supplier<JainMessages> messages) {
-        this(stack, events, messages, System::nanoTime);
-    }
-
-    /** With the clock {@code nanoClock} in place of {@link System#nanoTime()}. */
-    StatelessRefusals(SIPTransactionStack stack, Supplier<SipEvents> events, Supplier<JainMessages> messages,
-                      LongSupplier nanoClock) {
         this.stack = stack;
         this.events = events;
         this.messages = messages;
         // Bounded, so that a flood of refused INVITEs cannot take the heap: 100,000 is 50 s of
         // refusals at 2,000 a second.
         this.refusedLately = Caffeine.newBuilder().expireAfterWrite(AcceptedInvites.TIMER_L).maximumSize(100_000)
-                .ticker(nanoClock::getAsLong).executor(Runnable::run).build();
+                .executor(Runnable::run).build();
     }
 
     @Override
@@ -120,5 +113,4 @@ final class StatelessRefusals extends RequestValve {
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
     }
-
 }
