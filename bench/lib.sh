@@ -47,6 +47,16 @@ stop_stack() {
   rm -rf "$STACK_LOG" "$RECORDINGS"
 }
 trap stop_stack EXIT
+
+# The value of a sip-signaling metric now, summed over its labels (0 before it exists).
+sip_metric() {
+  curl -s http://127.0.0.1:28020/actuator/prometheus | awk -v name="$1" '$1 == name || index($1, name "{") == 1 {s += $2} END {printf "%.0f", s}'
+}
+
+# The last value of column $1 (e.g. SuccessfulCall(C)) in SIPp's statistics file $2 (-trace_stat).
+sipp_final() {
+  awk -F';' -v column="$1" 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == column) c = i} END {print $c}' "$2"
+}
 for _ in $(seq 1 180); do
   grep -q "Sentiric is running" "$STACK_LOG" && break
   kill -0 $STACK_PID 2>/dev/null || { cat "$STACK_LOG"; exit 1; }

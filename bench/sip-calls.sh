@@ -77,12 +77,12 @@ per_call() {
 # Datagrams the kernel dropped so far on sip-signaling's full UDP receive buffer (an ACK or BYE
 # among them is a call the records may get wrong, an INVITE a retransmission).
 udp_dropped() {
-  curl -s http://127.0.0.1:28020/actuator/prometheus | awk '/^sentiric_sip_udp_dropped_total/ {printf "%d", $2; found = 1} END {if (!found) print 0}'
+  sip_metric sentiric_sip_udp_dropped_total
 }
 
 # INVITEs sip-signaling refused so far by admission control.
 shed_count() {
-  curl -s http://127.0.0.1:28020/actuator/prometheus | awk '/^sentiric_sip_calls_shed_total/ {printf "%d", $2; found = 1} END {if (!found) print 0}'
+  sip_metric sentiric_sip_calls_shed_total
 }
 
 # Why SIPp aborted the calls of a run, from its error log (-trace_err), as "reason xcount": an
@@ -124,8 +124,8 @@ measure() {
   rtt=$(ls "$dir"/*_rtt.csv 2>/dev/null | head -1 || true)
   if [ -z "$stat" ]; then echo "$label $rate/s: SIPp left no statistics"; tail -5 "$dir/sipp.out"; return; fi
   local ok failed
-  ok=$(awk -F';' 'NR==1 {for (i=1;i<=NF;i++) if ($i=="SuccessfulCall(C)") c=i} END {print $c}' "$stat")
-  failed=$(awk -F';' 'NR==1 {for (i=1;i<=NF;i++) if ($i=="FailedCall(C)") c=i} END {print $c}' "$stat")
+  ok=$(sipp_final "SuccessfulCall(C)" "$stat")
+  failed=$(sipp_final "FailedCall(C)" "$stat")
   [[ "$label" == SIPp* ]] || FLEET_COMPLETED=$((FLEET_COMPLETED + ok))
   # A clean run: every call placed completed (SIPp stops placing calls when it gives up).
   [ "$ok" = $((rate * SECONDS_PER_RATE)) ] && [ "$failed" = 0 ] && CLEAN=true

@@ -17,6 +17,6 @@ SINK_PID=$!
 stat=$(ls "$WORK"/*_.csv | head -1)
 awk -F';' 'NR == 1 {for (i = 1; i <= NF; i++) {if ($i == "SuccessfulCall(C)") ok = i; if ($i == "FailedCall(C)") failed = i}}
   END {printf "cold start, %s calls/s for 30 s: %d ok, %d failed\n", rate, $ok, $failed}' rate="$RATE" "$stat"
-curl -s http://127.0.0.1:28020/actuator/prometheus | awk '/^sentiric_sip_calls_shed_total/ {printf "    INVITEs refused with 503 by admission control: %d\n", $2}'
+echo "    INVITEs refused with 503 by admission control: $(sip_metric sentiric_sip_calls_shed_total)"
 awk -F';' 'NR == 1 {for (i = 1; i <= NF; i++) {if ($i == "FailedCall(P)") f = i; if ($i == "ElapsedTime(C)") t = i}}
   NR > 1 && $f > 0 {printf "    failed by %s: %d\n", $t, $f}' "$stat"

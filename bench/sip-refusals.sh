@@ -15,9 +15,6 @@ WORK=$(mktemp -d)
 trap 'stop_stack; rm -rf "$WORK"' EXIT
 SIP=$(pgrep -f "sip-signaling-service-${VERSION}.jar" | head -1)
 
-metric() {
-  curl -s http://127.0.0.1:28020/actuator/prometheus | awk -v name="$1" '$1 ~ "^" name {s += $2} END {printf "%.0f", s}'
-}
 ticks() {
   awk '{print $14 + $15}' /proc/$SIP/stat
 }
@@ -29,19 +26,19 @@ run() {
   local rate=$1 seconds=$2 dir=$WORK/$1-$2
   mkdir -p "$dir"
   local t0 a0 s0 r0 d0
-  t0=$(ticks); a0=$(metric jvm_gc_memory_allocated_bytes_total); s0=$(switches)
-  r0=$(metric 'sentiric_sip_calls_rejected_total'); d0=$(metric sentiric_sip_udp_dropped_total)
+  t0=$(ticks); a0=$(sip_metric jvm_gc_memory_allocated_bytes_total); s0=$(switches)
+  r0=$(sip_metric sentiric_sip_calls_rejected_total); d0=$(sip_metric sentiric_sip_udp_dropped_total)
   (cd "$dir" && /usr/bin/time -f "%U %S" -o sipp.times timeout $((seconds + 60)) sipp 127.0.0.1:20060 -sf "$SCENARIO" \
       -s 902124548592 -key caller 05551112233 -key caller_rtp 29000 -r "$rate" -m $((rate * seconds)) -l $((rate * 4)) \
       -i 127.0.0.1 -p $((30000 + RANDOM % 1000)) -nostdin -trace_stat -fd 5 -max_socket 65000 \
       -timeout $((seconds + 30))s > sipp.out 2>&1 || true)
   local t1 a1 s1 r1 d1 invites stat ok failed
-  t1=$(ticks); a1=$(metric jvm_gc_memory_allocated_bytes_total); s1=$(switches)
-  r1=$(metric 'sentiric_sip_calls_rejected_total'); d1=$(metric sentiric_sip_udp_dropped_total)
+  t1=$(ticks); a1=$(sip_metric jvm_gc_memory_allocated_bytes_total); s1=$(switches)
+  r1=$(sip_metric sentiric_sip_calls_rejected_total); d1=$(sip_metric sentiric_sip_udp_dropped_total)
   invites=$((rate * seconds))
   stat=$(ls "$dir"/*_.csv 2>/dev/null | head -1 || true)
-  ok=$(awk -F';' 'NR==1 {for (i=1;i<=NF;i++) if ($i=="SuccessfulCall(C)") c=i} END {print $c}' "$stat")
-  failed=$(awk -F';' 'NR==1 {for (i=1;i<=NF;i++) if ($i=="FailedCall(C)") c=i} END {print $c}' "$stat")
+  ok=$(sipp_final "SuccessfulCall(C)" "$stat")
+  failed=$(sipp_final "FailedCall(C)" "$stat")
   printf '%6s/s  %7s refused as expected  %5s failed  sip-signaling per INVITE: %.1f us CPU, %.1f KB heap, %.2f context switches; refusals counted %d, datagrams dropped %d; SIPp %.1f us CPU\n' \
     "$rate" "$ok" "$failed" "$(echo "($t1 - $t0) * 10000 / $invites" | bc -l)" "$(echo "($a1 - $a0) / 1024 / $invites" | bc -l)" \
     "$(echo "($s1 - $s0) / $invites" | bc -l)" $((r1 - r0)) $((d1 - d0)) \

@@ -30,12 +30,12 @@ public final class G711 {
     }
 
     /** The mu-law code of a 16-bit sample. */
-    public static byte linearToUlaw(short sample) {
+    static byte linearToUlaw(short sample) {
         return LINEAR_TO_ULAW[sample & 0xFFFF];
     }
 
     /** The A-law code of a 16-bit sample. */
-    public static byte linearToAlaw(short sample) {
+    static byte linearToAlaw(short sample) {
         return LINEAR_TO_ALAW[sample & 0xFFFF];
     }
 
