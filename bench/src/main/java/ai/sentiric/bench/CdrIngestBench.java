@@ -4,6 +4,7 @@ import ai.sentiric.proto.dialplan.v1.Resolution;
 import ai.sentiric.proto.dialplan.v1.ResolveDialplanResponse;
 import ai.sentiric.proto.event.v1.*;
 import ai.sentiric.proto.user.v1.User;
+import com.fasterxml.uuid.Generators;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.JsonFormat;
 import com.rabbitmq.client.AMQP;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +45,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * Each call is 11 events: started, identified, answered, 2 dialog turns, 2 usage reports, ended,
  * recording, quality, outcome.
  *
- * <p>Usage: {@code CdrIngestBench amqpUri jdbcUrl calls visibilityCallsPerSecond visibilitySeconds}
+ * <p>Event ids are made as the platform's publishers make them, UUIDs of version 7 in time order,
+ * or with {@code random} as they were made before 2026-12-06, of version 4: cdr-service keys its
+ * raw events by them, so the two show what their order costs the database.
+ *
+ * <p>Usage: {@code CdrIngestBench amqpUri jdbcUrl calls visibilityCallsPerSecond visibilitySeconds [v7|random]}
  */
 public final class CdrIngestBench {
 
     private static final JsonFormat.Printer JSON = JsonFormat.printer().omittingInsignificantWhitespace();
+    private static Supplier<UUID> eventIds = Generators.timeBasedEpochGenerator()::generate;
 
     public static void main(String[] args) throws Exception {
         String amqpUri = args[0];
@@ -55,6 +62,9 @@ public final class CdrIngestBench {
         int calls = Integer.parseInt(args[2]);
         int visibilityRate = Integer.parseInt(args[3]);
         int visibilitySeconds = Integer.parseInt(args[4]);
+        if (args.length > 5 && args[5].equals("random")) {
+            eventIds = UUID::randomUUID;
+        }
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(amqpUri);
         String run = "bench" + Long.toHexString(System.nanoTime());
@@ -258,7 +268,7 @@ public final class CdrIngestBench {
     }
 
     private static EventEnvelope.Builder at(String callId, String tenant, Instant at) {
-        return EventEnvelope.newBuilder().setEventId(UUID.randomUUID().toString()).setCallId(callId).setTenantId(tenant)
+        return EventEnvelope.newBuilder().setEventId(eventIds.get().toString()).setCallId(callId).setTenantId(tenant)
                 .setTraceId(callId).setTimestamp(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()));
     }
 

@@ -7,6 +7,9 @@ import ai.sentiric.proto.event.v1.CallAnswered;
 import ai.sentiric.proto.event.v1.CallEnded;
 import ai.sentiric.proto.event.v1.EventEnvelope;
 import ai.sentiric.proto.event.v1.EventEnvelope.PayloadCase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class EventPublisherTests {
@@ -20,6 +23,26 @@ class EventPublisherTests {
         assertThat(event.getEventId()).isNotEmpty();
         assertThat(event.getTimestamp().getSeconds()).isPositive();
         assertThat(EventCodec.decode(EventCodec.encode(event))).isEqualTo(event);
+    }
+
+    @Test
+    void eventIdsAreVersionSevenInTheOrderTheyWereMade() {
+        long before = System.currentTimeMillis();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            ids.add(UUID.fromString(EventPublisher.complete(EventEnvelope.newBuilder()
+                    .setCallAnswered(CallAnswered.getDefaultInstance()).build()).getEventId()));
+        }
+        long after = System.currentTimeMillis();
+
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(id.version()).isEqualTo(7);
+            assertThat(id.variant()).isEqualTo(2);
+            assertThat(id.getMostSignificantBits() >>> 16).as("the Unix milliseconds it was made at").isBetween(before, after);
+        });
+        // As PostgreSQL orders uuid values: by their bytes, unsigned (UUID.compareTo compares signed halves).
+        assertThat(ids).doesNotHaveDuplicates()
+                .isSortedAccordingTo((a, b) -> a.toString().compareTo(b.toString()));
     }
 
     @Test
