@@ -2,6 +2,8 @@ package ai.sentiric.support;
 
 import ai.sentiric.support.errors.GrpcErrors;
 import ai.sentiric.support.errors.ProblemDetails;
+import ai.sentiric.support.grpc.GrpcClientEventLoop;
+import ai.sentiric.support.grpc.GrpcClientProperties;
 import ai.sentiric.support.grpc.GrpcHandlerExecutor;
 import ai.sentiric.support.grpc.GrpcObservationsOff;
 import ai.sentiric.support.grpc.GrpcServerProperties;
@@ -33,9 +35,12 @@ import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 import org.springframework.grpc.server.exception.GrpcExceptionHandlerInterceptor;
 import org.springframework.util.function.SingletonSupplier;
 
-/** Registers the shared error mapping, gRPC handler threads and metrics, trace propagation and warm-ups in every service. */
+/**
+ * Registers the shared error mapping, gRPC handler threads, client event loop and metrics, trace
+ * propagation and warm-ups in every service.
+ */
 @AutoConfiguration
-@EnableConfigurationProperties(GrpcServerProperties.class)
+@EnableConfigurationProperties({GrpcServerProperties.class, GrpcClientProperties.class})
 public class SupportAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SupportAutoConfiguration.class);
@@ -87,6 +92,11 @@ public class SupportAutoConfiguration {
         SingletonSupplier<GrpcExceptionHandler> mapping = SingletonSupplier.of(() -> composite(errors));
         return new GrpcHandlerExecutor<>(properties, () -> services.orderedStream().toList(),
                 exception -> mapping.obtain().handleException(exception));
+    }
+
+    @Bean
+    GrpcClientEventLoop sentiricGrpcClientEventLoop(GrpcClientProperties properties) {
+        return new GrpcClientEventLoop(properties);
     }
 
     /**
