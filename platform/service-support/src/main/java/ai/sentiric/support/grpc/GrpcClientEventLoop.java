@@ -16,15 +16,16 @@ import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
 
 /**
  * Puts every gRPC channel a service opens on one event loop of its own, of
- * {@code sentiric.grpc.client.event-loop-threads} threads (default 1), in place of grpc-java's
- * default group of twice as many threads as cores, which spreads a service's channels over
- * different threads. sip-signaling sets a call up through three services in turn, each answer
- * starting the next call from the thread that read it: with the channels on one thread, that next
+ * {@code sentiric.grpc.client.event-loop-threads} threads (default 1), in place of grpc-java's default
+ * group of twice as many threads as cores, which spreads a service's channels over different
+ * threads. sip-signaling sets a call up through dialplan- and media-service in turn, the first
+ * answer starting the next call from the thread that read it: with the channels on one thread, that
  * call is written from its own event loop, not handed to another thread with a wake-up. Under the
- * SIP benchmark at 500 calls/s sip-signaling switched context 6.1 times a call with one thread
- * against 7.5 with the default group, and spent 0.70 ms of CPU a call against 0.81-0.87 (README,
- * Performance). One thread carries thousands of calls a second: it only moves bytes, the work
- * done on a reply is the caller's own.
+ * SIP benchmark at 500 calls/s sip-signaling switched context 5.8-6.1 times a call with one thread
+ * against 7.5-8.4 with the default group, and spent 0.70-0.77 ms of CPU a call against 0.81-0.88
+ * (docs/performance/sip-call-rate.md). A stub with the direct executor runs what a reply sets off
+ * on this thread too (in sip-signaling, the rest of a set-up: the 180 and 200, the call's event);
+ * should that outgrow one core, raise the count.
  */
 public final class GrpcClientEventLoop implements GrpcChannelBuilderCustomizer<NettyChannelBuilder>, DisposableBean {
 
