@@ -1,9 +1,9 @@
 package ai.sentiric.events;
 
 import ai.sentiric.proto.event.v1.EventEnvelope;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.NoArgGenerator;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
 import com.rabbitmq.client.AMQP;
 import java.time.Instant;
@@ -23,9 +23,9 @@ import org.slf4j.MDC;
  * are the Unix time in milliseconds, so ids sort by when they were made, and a consumer that keys
  * rows by them, as cdr-service does, adds to the end of its index instead of at random places in
  * it), {@code eventType} (from the payload), {@code timestamp} (now) and {@code traceId} (the
- * current trace, from the MDC). The trace id also travels in the {@code x-trace-id} header. Every event goes out on one
- * {@link ConfirmingChannel}, in the order published; one the broker did not confirm is sent again
- * (at least once: consumers drop repeats by event id).
+ * current trace, from the MDC). The trace id also travels in the {@code x-trace-id} header. Every
+ * event goes out on one {@link ConfirmingChannel}, in the order published; one the broker did not
+ * confirm is sent again (at least once: consumers drop repeats by event id).
  */
 public class EventPublisher implements AutoCloseable {
 
