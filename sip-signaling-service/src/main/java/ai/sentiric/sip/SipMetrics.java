@@ -55,9 +55,9 @@ public class SipMetrics {
     public void watchUdpSocket(UdpSocketStats socket) {
         // Meters hold what they read weakly, and nothing else holds the socket's stats.
         this.udpSocket = socket;
-        FunctionCounter.builder("sentiric.sip.udp.dropped", socket, s -> s.read().dropped())
+        FunctionCounter.builder("sentiric.sip.udp.dropped", socket, s -> s.recent().dropped())
                 .description("SIP datagrams the kernel dropped because the UDP receive buffer was full").register(registry);
-        Gauge.builder("sentiric.sip.udp.queued", socket, s -> s.read().queuedBytes()).baseUnit("bytes")
+        Gauge.builder("sentiric.sip.udp.queued", socket, s -> s.recent().queuedBytes()).baseUnit("bytes")
                 .description("Bytes of SIP datagrams waiting in the UDP receive buffer").register(registry);
     }
 

@@ -5,28 +5,50 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the kernel says of the UDP sockets bound to a port ({@code /proc/net/udp} and {@code udp6}
  * on Linux): the datagrams it dropped because the receive buffer was full, and the bytes waiting
  * in it. A SIP receive thread that falls behind loses datagrams silently, an ACK or a BYE among
  * them; these two numbers are how an operator sees it. Both are 0 where the tables do not exist.
+ *
+ * <p>The tables list every UDP socket of the machine (media's RTP sockets among them: thousands
+ * under load), so the two metrics share one reading a scrape ({@link #recent}).
  */
 public final class UdpSocketStats {
 
     private static final List<Path> LINUX = List.of(Path.of("/proc/net/udp"), Path.of("/proc/net/udp6"));
 
+    /** Readings younger than this are shared: both metrics of one scrape come from one reading. */
+    private static final long SHARED_NANOS = 1_000_000_000L;
+
     private final int port;
     private final List<Path> tables;
+    private final LongSupplier nanoTime;
+    private @Nullable Snapshot last;
+    private long lastNanos;
 
-    UdpSocketStats(int port, List<Path> tables) {
+    UdpSocketStats(int port, List<Path> tables, LongSupplier nanoTime) {
         this.port = port;
         this.tables = tables;
+        this.nanoTime = nanoTime;
     }
 
     /** The sockets bound to this local port, as this machine's kernel reports them. */
     public static UdpSocketStats of(int port) {
-        return new UdpSocketStats(port, LINUX);
+        return new UdpSocketStats(port, LINUX, System::nanoTime);
+    }
+
+    /** The last reading if it is less than a second old, else a new one. */
+    public synchronized Snapshot recent() {
+        long now = nanoTime.getAsLong();
+        if (last == null || now - lastNanos >= SHARED_NANOS) {
+            last = read();
+            lastNanos = now;
+        }
+        return last;
     }
 
     /** A snapshot: datagrams dropped since each socket was opened, and bytes queued now. */

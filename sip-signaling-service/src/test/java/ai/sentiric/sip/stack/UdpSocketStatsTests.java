@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,24 @@ class UdpSocketStatsTests {
         Path udp6 = Files.writeString(dir.resolve("udp6"), header
                 + "  101: 00000000000000000000000000000000:13C4 00000000000000000000000000000000:0000 07 00000000:00000010 00:00000000 00000000     0        0 4713 2 0000000000000000 3\n");
         // 0x13C4 = 5060; the socket on 5061 is another's.
-        assertThat(new UdpSocketStats(5060, List.of(udp, udp6, dir.resolve("absent"))).read())
+        assertThat(new UdpSocketStats(5060, List.of(udp, udp6, dir.resolve("absent")), System::nanoTime).read())
                 .isEqualTo(new UdpSocketStats.Snapshot(10, 0xA00 + 0x10));
+    }
+
+    @Test
+    void theMetricsOfOneScrapeShareAReadingOfUnderASecond(@TempDir Path dir) throws Exception {
+        String header = "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n";
+        Path udp = Files.writeString(dir.resolve("udp"), header
+                + " 1021: 0100007F:13C4 00000000:0000 07 00000000:00000A00 00:00000000 00000000     0        0 4711 2 0000000000000000 7\n");
+        AtomicLong clock = new AtomicLong();
+        UdpSocketStats stats = new UdpSocketStats(5060, List.of(udp), clock::get);
+        assertThat(stats.recent()).isEqualTo(new UdpSocketStats.Snapshot(7, 0xA00));
+
+        Files.writeString(udp, header
+                + " 1021: 0100007F:13C4 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 4711 2 0000000000000000 9\n");
+        clock.set(999_999_999L);
+        assertThat(stats.recent()).as("the same scrape").isEqualTo(new UdpSocketStats.Snapshot(7, 0xA00));
+        clock.set(1_000_000_000L);
+        assertThat(stats.recent()).as("the next scrape").isEqualTo(new UdpSocketStats.Snapshot(9, 0));
     }
 }
