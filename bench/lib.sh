@@ -53,6 +53,16 @@ sip_metric() {
   curl -s http://127.0.0.1:28020/actuator/prometheus | awk -v name="$1" '$1 == name || index($1, name "{") == 1 {s += $2} END {printf "%.0f", s}'
 }
 
+# CPU ticks (1/100 s) process $1 has used so far.
+process_ticks() {
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+# Context switches of process $1 so far, voluntary and involuntary, summed over its threads.
+process_switches() {
+  cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s + 0}'
+}
+
 # The last value of column $1 (e.g. SuccessfulCall(C)) in SIPp's statistics file $2 (-trace_stat).
 sipp_final() {
   awk -F';' -v column="$1" 'NR == 1 {for (i = 1; i <= NF; i++) if ($i == column) c = i} END {print $c}' "$2"

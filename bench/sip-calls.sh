@@ -42,8 +42,8 @@ fleet_pids() {
 # CPU ticks (1/100 s) used so far by each process of the fleet, the broker and PostgreSQL, as
 # "name ticks" lines.
 fleet_cpu() {
-  fleet_pids | while read -r name pid; do echo "$name $(awk '{print $14 + $15}' /proc/$pid/stat)"; done
-  echo "postgresql $(for p in $(pgrep -x postgres); do awk '{print $14 + $15}' /proc/$p/stat; done | awk '{s += $1} END {print s + 0}')"
+  fleet_pids | while read -r name pid; do echo "$name $(process_ticks "$pid")"; done
+  echo "postgresql $(for p in $(pgrep -x postgres); do process_ticks "$p"; done | awk '{s += $1} END {print s + 0}')"
 }
 
 # Context switches so far (voluntary + involuntary, summed over every thread) of each process of
@@ -51,7 +51,7 @@ fleet_cpu() {
 # another is a wake-up, and on this VM one costs several microseconds besides the work.
 fleet_switches() {
   fleet_pids | while read -r name pid; do
-    echo "$name $(cat /proc/$pid/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s + 0}')"
+    echo "$name $(process_switches "$pid")"
   done
 }
 

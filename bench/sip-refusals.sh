@@ -15,25 +15,18 @@ WORK=$(mktemp -d)
 trap 'stop_stack; rm -rf "$WORK"' EXIT
 SIP=$(pgrep -f "sip-signaling-service-${VERSION}.jar" | head -1)
 
-ticks() {
-  awk '{print $14 + $15}' /proc/$SIP/stat
-}
-switches() {
-  cat /proc/$SIP/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s + 0}'
-}
-
 run() {
   local rate=$1 seconds=$2 dir=$WORK/$1-$2
   mkdir -p "$dir"
   local t0 a0 s0 r0 d0
-  t0=$(ticks); a0=$(sip_metric jvm_gc_memory_allocated_bytes_total); s0=$(switches)
+  t0=$(process_ticks $SIP); a0=$(sip_metric jvm_gc_memory_allocated_bytes_total); s0=$(process_switches $SIP)
   r0=$(sip_metric sentiric_sip_calls_rejected_total); d0=$(sip_metric sentiric_sip_udp_dropped_total)
   (cd "$dir" && /usr/bin/time -f "%U %S" -o sipp.times timeout $((seconds + 60)) sipp 127.0.0.1:20060 -sf "$SCENARIO" \
       -s 902124548592 -key caller 05551112233 -key caller_rtp 29000 -r "$rate" -m $((rate * seconds)) -l $((rate * 4)) \
       -i 127.0.0.1 -p $((30000 + RANDOM % 1000)) -nostdin -trace_stat -fd 5 -max_socket 65000 \
       -timeout $((seconds + 30))s > sipp.out 2>&1 || true)
   local t1 a1 s1 r1 d1 invites stat ok failed
-  t1=$(ticks); a1=$(sip_metric jvm_gc_memory_allocated_bytes_total); s1=$(switches)
+  t1=$(process_ticks $SIP); a1=$(sip_metric jvm_gc_memory_allocated_bytes_total); s1=$(process_switches $SIP)
   r1=$(sip_metric sentiric_sip_calls_rejected_total); d1=$(sip_metric sentiric_sip_udp_dropped_total)
   invites=$((rate * seconds))
   stat=$(ls "$dir"/*_.csv 2>/dev/null | head -1 || true)

@@ -55,7 +55,7 @@ public final class UdpSocketStats {
     public record Snapshot(long dropped, long queuedBytes) {
     }
 
-    public Snapshot read() {
+    Snapshot read() {
         long dropped = 0;
         long queued = 0;
         for (Path table : tables) {

@@ -2,12 +2,10 @@ package ai.sentiric.sip.stack.jain;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.MessageChannel;
 import java.time.Duration;
 import java.util.function.LongSupplier;
-import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 
 /**
@@ -28,12 +26,8 @@ final class AcceptedInvites extends RequestValve {
     /** Timer L of RFC 6026: 64*T1, as long as a caller retransmits an INVITE (timer B). */
     static final Duration TIMER_L = Duration.ofSeconds(32);
 
-    /** An INVITE's transaction, as the caller's retransmissions repeat it. */
-    private record Key(String callId, String branch) {
-    }
-
     /** Each for {@link #TIMER_L} after its 2xx; expired ones are swept on the callers' threads. */
-    private final Cache<Key, Boolean> accepted;
+    private final Cache<InviteTransaction, Boolean> accepted;
 
     AcceptedInvites() {
         this(System::nanoTime);
@@ -47,12 +41,12 @@ final class AcceptedInvites extends RequestValve {
 
     /** The INVITE with this Call-ID and top Via branch was just answered with a 2xx. */
     void accepted(String callId, String branch) {
-        accepted.put(new Key(callId, branch), Boolean.TRUE);
+        accepted.put(new InviteTransaction(callId, branch), Boolean.TRUE);
     }
 
     /** Whether an INVITE with this Call-ID and branch repeats one answered with a 2xx within the window. */
     boolean isRetransmission(String callId, String branch) {
-        return accepted.getIfPresent(new Key(callId, branch)) != null;
+        return accepted.getIfPresent(new InviteTransaction(callId, branch)) != null;
     }
 
     /**
@@ -65,10 +59,8 @@ final class AcceptedInvites extends RequestValve {
         if (!Request.INVITE.equals(request.getMethod())) {
             return true;
         }
-        Via via = request.getTopmostVia();
-        CallIdHeader callId = request.getCallId();
-        return via == null || via.getBranch() == null || callId == null
-                || !isRetransmission(callId.getCallId(), via.getBranch());
+        InviteTransaction invite = InviteTransaction.of(request);
+        return invite == null || accepted.getIfPresent(invite) == null;
     }
 
     /** How many are remembered, once the expired ones are swept. */

@@ -4,7 +4,6 @@ import ai.sentiric.sip.stack.SipEvents;
 import ai.sentiric.sip.stack.SipResponse;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.MessageChannel;
@@ -43,11 +42,7 @@ final class StatelessRefusals extends RequestValve {
     /** Keys the tags of this process's refusals, so that no one else's tag passes for ours. */
     private final long key = new SecureRandom().nextLong();
     /** The INVITEs refused within {@link AcceptedInvites#TIMER_L}, by Call-ID and branch, with their refusal. */
-    private final Cache<Transaction, SipResponse> refusedLately;
-
-    /** An INVITE's transaction, as the caller's retransmissions repeat it. */
-    private record Transaction(String callId, String branch) {
-    }
+    private final Cache<InviteTransaction, SipResponse> refusedLately;
 
     StatelessRefusals(SIPTransactionStack stack, Supplier<SipEvents> events, Supplier<JainMessages> messages) {
         this.stack = stack;
@@ -70,12 +65,11 @@ final class StatelessRefusals extends RequestValve {
     }
 
     private boolean refused(SIPRequest invite, MessageChannel channel) {
-        Via via = invite.getTopmostVia();
-        if (invite.getCallId() == null || via == null || via.getBranch() == null || stack.findTransaction(invite, true) != null) {
+        InviteTransaction transaction = InviteTransaction.of(invite);
+        if (transaction == null || stack.findTransaction(invite, true) != null) {
             // Malformed (the stack answers 400), or a retransmission its transaction answers.
             return false;
         }
-        Transaction transaction = new Transaction(invite.getCallId().getCallId(), via.getBranch());
         SipResponse refusal = refusedLately.getIfPresent(transaction);
         if (refusal == null) {
             refusal = events.get().refusalBeforeAnyState(transaction.callId());
@@ -85,25 +79,26 @@ final class StatelessRefusals extends RequestValve {
             refusedLately.put(transaction, refusal);
         }
         try {
-            Response response = messages.get().response(invite, refusal, tag(invite));
+            Response response = messages.get().response(invite, refusal, tag(transaction, invite.getFromTag()));
             channel.sendMessage((SIPMessage) response);
         } catch (Exception e) {
             // Unanswered, the caller retransmits and gets the same refusal.
-            log.debug("stateless {} to {} not sent: {}", refusal.status(), invite.getCallId().getCallId(), e.toString());
+            log.debug("stateless {} to {} not sent: {}", refusal.status(), transaction.callId(), e.toString());
         }
         return true;
     }
 
     /** The To tag of a refusal of this request, and of the ACK of that refusal: the same for both. */
     private @Nullable String tag(SIPRequest request) {
-        Via via = request.getTopmostVia();
-        if (request.getCallId() == null || via == null || via.getBranch() == null) {
-            return null;
-        }
+        InviteTransaction transaction = InviteTransaction.of(request);
+        return transaction == null ? null : tag(transaction, request.getFromTag());
+    }
+
+    private String tag(InviteTransaction transaction, @Nullable String fromTag) {
         long hash = key;
-        hash = mix(hash ^ request.getCallId().getCallId().hashCode());
-        hash = mix(hash ^ String.valueOf(request.getFromTag()).hashCode());
-        hash = mix(hash ^ via.getBranch().hashCode());
+        hash = mix(hash ^ transaction.callId().hashCode());
+        hash = mix(hash ^ String.valueOf(fromTag).hashCode());
+        hash = mix(hash ^ transaction.branch().hashCode());
         return "sl" + Long.toHexString(hash);
     }
 
