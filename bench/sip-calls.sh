@@ -21,7 +21,8 @@
 # drained from the one before; at that rate it also measures SIPp's own UAS.
 # At the end it checks that cdr-service recorded every call the fleet completed (warm-up included)
 # as an answered, ended call: calls carried while the broker or cdr-service fell behind count only
-# once their records are written, not when SIPp saw the BYE answered.
+# once their records are written, not when SIPp saw the BYE answered. It then prints how
+# sip-signaling ended its calls, by reason.
 # Usage: bench/sip-calls.sh [seconds=60] [rates="250 500 1000" | max]
 source "$(dirname "$0")/lib.sh"
 SECONDS_PER_RATE=${1:-60}
@@ -83,6 +84,15 @@ udp_dropped() {
 # INVITEs sip-signaling refused so far by admission control.
 shed_count() {
   sip_metric sentiric_sip_calls_shed_total
+}
+
+# How sip-signaling ended its calls so far, by reason, as "reason xcount": under overload a call
+# the caller completed but whose ACK and BYE never reached the call logic ends by media-timeout or
+# ack-timeout 30 s later, its media session sending RTP all that while.
+endings() {
+  curl -s http://127.0.0.1:28020/actuator/prometheus | awk '$1 ~ /^sentiric_sip_calls_ended_total\{/ {
+      match($1, /reason="[^"]*"/); n[substr($1, RSTART + 8, RLENGTH - 9)] += $2 }
+    END {for (r in n) printf "%s x%.0f\n", r, n[r]}' | sort -t x -k2 -rn | paste -sd, - | sed 's/,/, /g'
 }
 
 # Why SIPp aborted the calls of a run, from its error log (-trace_err), as "reason xcount": an
@@ -244,6 +254,7 @@ recorded=$(psql -h 127.0.0.1 -U postgres -d "$CDR_DATABASE" -Atc "SELECT count(*
   WHERE status = 'COMPLETED' AND disposition = 'ANSWERED' AND created_at >= '$BENCH_START'" 2>/dev/null || echo "?")
 echo "cdr-service recorded ${recorded} answered, ended calls of the ${FLEET_COMPLETED} the fleet completed (warm-up included)$(
   [ "$recorded" = "$FLEET_COMPLETED" ] || echo ': NOT ALL RECORDED')"
+echo "sip-signaling ended calls, by reason (warm-up included): $(endings)"
 # What the records of the run that are not answered, ended calls say (status, disposition, why
 # it ended, answered or not): a mismatch above is then a lost record or a call recorded as
 # something else (before 2026-12-06 a call whose ACK was lost recorded NO_ANSWER).
