@@ -48,9 +48,12 @@ stop_stack() {
 }
 trap stop_stack EXIT
 
+# sip-signaling's metrics, on the stack's HTTP port.
+SIP_METRICS=http://127.0.0.1:28020/actuator/prometheus
+
 # The value of a sip-signaling metric now, summed over its labels (0 before it exists).
 sip_metric() {
-  curl -s http://127.0.0.1:28020/actuator/prometheus | awk -v name="$1" '$1 == name || index($1, name "{") == 1 {s += $2} END {printf "%.0f", s}'
+  curl -s "$SIP_METRICS" | awk -v name="$1" '$1 == name || index($1, name "{") == 1 {s += $2} END {printf "%.0f", s}'
 }
 
 # CPU ticks (1/100 s) process $1 has used so far.

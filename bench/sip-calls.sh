@@ -90,9 +90,9 @@ shed_count() {
 # the caller completed but whose ACK and BYE never reached the call logic ends by media-timeout or
 # ack-timeout 30 s later, its media session sending RTP all that while.
 endings() {
-  curl -s http://127.0.0.1:28020/actuator/prometheus | awk '$1 ~ /^sentiric_sip_calls_ended_total\{/ {
+  curl -s "$SIP_METRICS" | awk '$1 ~ /^sentiric_sip_calls_ended_total\{/ {
       match($1, /reason="[^"]*"/); n[substr($1, RSTART + 8, RLENGTH - 9)] += $2 }
-    END {for (r in n) printf "%s x%.0f\n", r, n[r]}' | sort -t x -k2 -rn | paste -sd, - | sed 's/,/, /g'
+    END {for (r in n) printf "%.0f %s\n", n[r], r}' | sort -rn | awk '{printf "%s%s x%s", (NR > 1 ? ", " : ""), $2, $1}'
 }
 
 # Why SIPp aborted the calls of a run, from its error log (-trace_err), as "reason xcount": an
