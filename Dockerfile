@@ -20,9 +20,10 @@ COPY --from=build /layers/application/ ./
 USER sentiric
 # The JVM options the local stack uses (platform/devstack ServiceProcess): a fixed heap, touched at
 # start, so that no collection grows or shrinks it while calls wait (docker-compose.yml sets each
-# service's JAVA_HEAP, and JAVA_YOUNG where the young generation is fixed), a 5 ms pause-time goal
+# service's JAVA_HEAP, and JAVA_SERVICE_OPTS where it has options of its own, such as a fixed young
+# generation: devstack's Fleet names the same), a 5 ms pause-time goal
 # and Netty's leak detector off; native access for media-service's real-time clocks
 # (java.lang.foreign), which `java -jar` takes from the manifest.
 ENV JAVA_HEAP=384m
 ENV JAVA_OPTS="-XX:MaxGCPauseMillis=5 -XX:+AlwaysPreTouch -Dio.netty.leakDetection.level=disabled --enable-native-access=ALL-UNNAMED"
-ENTRYPOINT ["sh", "-c", "exec java -Xms$JAVA_HEAP -Xmx$JAVA_HEAP ${JAVA_YOUNG:+-Xmn$JAVA_YOUNG} $JAVA_OPTS org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["sh", "-c", "exec java -Xms$JAVA_HEAP -Xmx$JAVA_HEAP $JAVA_SERVICE_OPTS $JAVA_OPTS org.springframework.boot.loader.launch.JarLauncher"]

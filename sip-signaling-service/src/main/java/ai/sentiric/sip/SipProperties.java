@@ -37,9 +37,9 @@ import org.springframework.util.unit.DataSize;
  *        are dropped by the kernel, and a dropped INVITE costs its caller a retransmission (0.5 s,
  *        then 1 s, 2 s); the kernel caps it at {@code net.core.rmem_max}
  * @param linger how long the stack still holds a dialog once it has ended, and a transaction once
- *        its own timers (J: 32 s for a BYE over UDP) have run out, in whole seconds; an INVITE's
- *        transaction ends with its 200, and its retransmissions are absorbed for 32 s after it
- *        however short the linger is (the stack's {@code AcceptedInvites})
+ *        it has ended, in whole seconds; an INVITE's transaction ends with its 200, any other with its
+ *        final response, and their retransmissions are absorbed or answered again for 32 s after it
+ *        however short the linger is (the stack's {@code AcceptedInvites} and {@code AnsweredRequests})
  * @param registration REGISTER's expiry bounds
  */
 @ConfigurationProperties("sentiric.sip")

@@ -41,9 +41,10 @@ final class ServiceProcess {
     }
 
     /**
-     * The JVM options of a service: its fixed heap, then {@code SENTIRIC_JAVA_OPTS} (every
-     * service's, {@link #DEFAULT_JAVA_OPTS} when unset), then its own ({@code SENTIRIC_SIP_JAVA_OPTS}
-     * and so on); a later option overrides an earlier one, so either may set another heap.
+     * The JVM options of a service: its fixed heap and the options its spec names, then
+     * {@code SENTIRIC_JAVA_OPTS} (every service's, {@link #DEFAULT_JAVA_OPTS} when unset), then its
+     * own ({@code SENTIRIC_SIP_JAVA_OPTS} and so on); a later option overrides an earlier one, so
+     * either variable may set another heap or threshold.
      *
      * <p>Why a fixed heap: a heap that starts small grows during collections, and a pre-touched one
      * touches every page it grows by inside the pause. Five services growing from 256 MB to about
@@ -52,9 +53,7 @@ final class ServiceProcess {
      */
     static List<String> javaOptions(ServiceSpec spec, Map<String, String> environment) {
         List<String> options = new ArrayList<>(List.of("-Xms" + spec.heap(), "-Xmx" + spec.heap()));
-        if (spec.youngGeneration() != null) {
-            options.add("-Xmn" + spec.youngGeneration());
-        }
+        options.addAll(spec.javaOptions());
         options.addAll(words(environment.getOrDefault("SENTIRIC_JAVA_OPTS", DEFAULT_JAVA_OPTS)));
         options.addAll(words(environment.getOrDefault(spec.prefix() + "_JAVA_OPTS", "")));
         return options;

@@ -2,6 +2,7 @@ package ai.sentiric.devstack;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -14,14 +15,18 @@ import org.jspecify.annotations.Nullable;
  * @param database its own PostgreSQL database, or null when it keeps no data there
  * @param prefix the prefix of its environment variables, e.g. {@code SENTIRIC_USER}
  * @param heap its Java heap, fixed ({@code -Xms} and {@code -Xmx}), e.g. {@code 512m}
- * @param youngGeneration its young generation, fixed ({@code -Xmn}), or null to let G1 size it for
- *        its pause-time goal
+ * @param javaOptions JVM options of its own, after its heap: a fixed young generation ({@code -Xmn})
+ *        where G1 left to its pause-time goal sizes it too small, a tenuring threshold...
  */
 public record ServiceSpec(String name, int httpPort, int grpcPort, @Nullable String database, String prefix, String heap,
-                          @Nullable String youngGeneration) {
+                          List<String> javaOptions) {
+
+    public ServiceSpec {
+        javaOptions = List.copyOf(javaOptions);
+    }
 
     public ServiceSpec(String name, int httpPort, int grpcPort, @Nullable String database, String prefix, String heap) {
-        this(name, httpPort, grpcPort, database, prefix, heap, null);
+        this(name, httpPort, grpcPort, database, prefix, heap, List.of());
     }
 
     public Path jar(Path root, String version) {

@@ -12,15 +12,15 @@ class ServiceProcessTests {
     @Test
     void aServiceRunsOnItsOwnFixedHeapWithTheStacksDefaults() {
         assertThat(ServiceProcess.javaOptions(SIP, Map.of()))
-                .containsExactly("-Xms1g", "-Xmx1g", "-Xmn256m", "-XX:MaxGCPauseMillis=5", "-XX:+AlwaysPreTouch",
-                        "-Dio.netty.leakDetection.level=disabled");
+                .containsExactly("-Xms1g", "-Xmx1g", "-Xmn256m", "-XX:MaxTenuringThreshold=1", "-XX:MaxGCPauseMillis=5",
+                        "-XX:+AlwaysPreTouch", "-Dio.netty.leakDetection.level=disabled");
     }
 
     @Test
     void cdrServiceHasAFixedYoungGenerationOfItsOwn() {
         ServiceSpec cdr = Fleet.SERVICES.stream().filter(spec -> spec.name().equals("cdr-service")).findFirst().orElseThrow();
 
-        assertThat(ServiceProcess.javaOptions(cdr, Map.of())).startsWith("-Xms384m", "-Xmx384m", "-Xmn128m");
+        assertThat(ServiceProcess.javaOptions(cdr, Map.of())).startsWith("-Xms384m", "-Xmx384m", "-Xmn128m", "-XX:MaxGCPauseMillis=5");
     }
 
     @Test
@@ -37,7 +37,8 @@ class ServiceProcessTests {
                 "SENTIRIC_SIP_JAVA_OPTS", "-XX:MaxTenuringThreshold=0",
                 "SENTIRIC_MEDIA_JAVA_OPTS", "-Xmx64m"));
 
-        assertThat(options).containsExactly("-Xms1g", "-Xmx1g", "-Xmn256m", "-XX:+UseSerialGC", "-Xmx2g", "-XX:MaxTenuringThreshold=0");
+        assertThat(options).containsExactly("-Xms1g", "-Xmx1g", "-Xmn256m", "-XX:MaxTenuringThreshold=1", "-XX:+UseSerialGC",
+                "-Xmx2g", "-XX:MaxTenuringThreshold=0");
     }
 
     @Test

@@ -104,8 +104,17 @@ final class JainIncomingRequest implements IncomingRequest {
                 contact.setTransportParam(transport());
                 response.addHeader(messages.headers().createContactHeader(messages.addresses().createAddress(contact)));
             }
+            boolean invite = Request.INVITE.equals(method());
+            if (!invite && reply.status() >= 200) {
+                // Its retransmissions are answered from this record, so the transaction ends with
+                // its response instead of waiting out timer J; recorded first, so none falls between.
+                messages.answered().answered((SIPRequest) request, reply, localTag);
+                if (transaction instanceof AnsweredServerTransaction answered) {
+                    answered.answeredElsewhere();
+                }
+            }
             transaction.sendResponse(response);
-            if (Request.INVITE.equals(method()) && reply.status() >= 200 && reply.status() < 300) {
+            if (invite && reply.status() >= 200 && reply.status() < 300) {
                 String branch = ((SIPRequest) request).getTopmostVia().getBranch();
                 if (branch != null) {
                     messages.accepted().accepted(callId(), branch);

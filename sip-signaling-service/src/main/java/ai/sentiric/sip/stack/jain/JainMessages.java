@@ -15,11 +15,12 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * What every request of a stack shares: its factories, the address we advertise, and the INVITEs it
- * answered with a 2xx lately, whose retransmissions it absorbs.
+ * What every request of a stack shares: its factories, the address we advertise, and the requests it
+ * answered lately (INVITEs with a 2xx, the others with any final response), whose retransmissions it
+ * absorbs.
  */
 record JainMessages(SipProvider provider, AddressFactory addresses, HeaderFactory headers, MessageFactory messages,
-                    String advertisedAddress, int port, AcceptedInvites accepted) {
+                    String advertisedAddress, int port, AcceptedInvites accepted, AnsweredRequests answered) {
 
     /** {@code reply} to {@code request} as a JAIN-SIP response: our To tag (but on a 100), its headers and SDP. */
     Response response(Request request, SipResponse reply, String toTag) throws ParseException {

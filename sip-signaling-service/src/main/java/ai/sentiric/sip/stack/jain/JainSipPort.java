@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The port on the JAIN-SIP reference implementation: one stack listening on UDP and TCP, its
  * transaction layer absorbing retransmissions (an answered INVITE's for 32 s, with
- * {@link AcceptedInvites}) and retransmitting 2xx until ACK (timer G/H), its dialog layer keeping
+ * {@link AcceptedInvites}; any other answered request's, answered again for 32 s, with
+ * {@link AnsweredRequests}) and retransmitting 2xx until ACK (timer G/H), its dialog layer keeping
  * route sets, CSeq and tags for the BYEs we send. INVITEs refused for overload or drain are
  * answered without a transaction ({@link StatelessRefusals}).
  */
@@ -72,25 +73,27 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
             // The stack's default is 64 KiB, about a hundred datagrams: a receive thread kept
             // off the CPU for a moment under load then drops INVITEs.
             properties.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(binding.udpReceiveBuffer()));
-            properties.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "100000");
             properties.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "100000");
             properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
             properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
             properties.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
-            // A finished transaction lets go of its parsed messages (a BYE's is held 32 s by timer J) and
+            // A finished transaction lets go of its parsed messages (an INVITE refused over UDP is held until timer I) and
             // keeps no copy of its request as bytes either: "Normal" (what AGGRESSIVE_CLEANUP means) encodes
             // every request once more at completion and parses the BYE's once more at its clean-up, for
             // an application that asks a finished transaction for its request, which this one never does.
             properties.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Aggressive");
             properties.setProperty("gov.nist.javax.sip.LINGER_TIMER", String.valueOf(binding.linger().toSeconds()));
             properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", WheelSipTimer.class.getName());
-            SipStack created = factory.createSipStack(properties);
+            SipStack created = new CompactSipStack(properties);
             CompactUdpProcessors udp = new CompactUdpProcessors(binding.threads());
             ((SIPTransactionStack) created).setMessageProcessorFactory(udp);
             // Before any transaction or dialog matching, on every transport: the stack's own merged-request
             // check would answer a late INVITE retransmission of a live call with 482.
             AcceptedInvites accepted = new AcceptedInvites();
             ((SIPTransactionStack) created).sipMessageValves.add(accepted);
+            // And a non-INVITE request's retransmission after its transaction was ended with its answer.
+            AnsweredRequests answered = new AnsweredRequests(() -> this.messages);
+            ((SIPTransactionStack) created).sipMessageValves.add(answered);
             // Then the refusals decided before any state is kept: overload and drain.
             ((SIPTransactionStack) created).sipMessageValves.add(
                     new StatelessRefusals((SIPTransactionStack) created, () -> this.events, () -> this.messages));
@@ -111,7 +114,7 @@ public final class JainSipPort implements SipStackPort, SipListenerExt {
                 throw new IllegalStateException("no SIP transport configured");
             }
             this.messages = new JainMessages(sipProvider, addresses, headers, messageFactory, binding.advertisedAddress(),
-                    binding.port(), accepted);
+                    binding.port(), accepted, answered);
             sipProvider.addSipListener(this);
             this.provider = sipProvider;
             this.stack = created;

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * JAIN-SIP's transaction and dialog timers on a hashed wheel (Netty's) that advances every
  * {@link #TICK_MILLIS} ms and runs whatever fell due in that tick, instead of the stack's default
  * {@code java.util.Timer}, which wakes its thread for every task at that task's own moment. A call
- * leaves several timers behind (timers J and L keep its transactions 32 s, its dialog lingers), each
+ * leaves several timers behind (its transactions' timers, its dialog's linger), each
  * a wake-up of the default timer's thread on a core the calls need; the wheel wakes a hundred times
  * a second whatever the load (at 500 calls/s, half a context switch a call fewer in
  * sip-signaling, docs/performance/sip-call-rate.md), and a cancelled timer leaves its slot at once

@@ -109,12 +109,14 @@ class JainSipPortTests {
         }
     }
 
-    @Test
-    void forgetsAnEndedDialogAfterItsLingerWhileTheByeTransactionStillAnswersRetransmissions() throws Exception {
+    @ParameterizedTest(name = "linger {0} s")
+    @ValueSource(ints = {0, 1})
+    void forgetsAnEndedDialogAfterItsLingerAndTheByeTransactionOnceAnsweredWhileARetransmittedByeGetsTheSameAnswer(int linger)
+            throws Exception {
         List<String> delivered = new CopyOnWriteArrayList<>();
         try (DatagramSocket phone = phone()) {
             int port = Sipp.freeUdpPort();
-            JainSipPort sip = started(port, 0, Duration.ofSeconds(1), answering(delivered));
+            JainSipPort sip = started(port, 0, Duration.ofSeconds(linger), answering(delivered));
             try {
                 send(phone, port, invite("lingering", phone.getLocalPort()));
                 String answer = receive(phone);
@@ -124,15 +126,44 @@ class JainSipPortTests {
                 String bye = request("BYE sip:+902124548592@127.0.0.1", "lingering", phone.getLocalPort(), "-bye", to,
                         "CSeq: 2 BYE", "");
                 send(phone, port, bye);
-                assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("CSeq: 2 BYE");
-                assertThat(sip.heldDialogs()).isEqualTo(1);
-                // The ended dialog is dropped after its linger of 1 s, not the stack's default 8 s.
-                await().atMost(Duration.ofSeconds(4)).until(() -> sip.heldDialogs() == 0);
-                // The BYE's own transaction lives on (timer J, 32 s): a retransmission gets the same
-                // 200 again from it and never reaches the call logic a second time.
+                String ok = receive(phone);
+                assertThat(ok).startsWith("SIP/2.0 200 OK").contains("CSeq: 2 BYE");
+                // The BYE's transaction ends with its answer, not 32 s later (timer J); the ended
+                // dialog after its linger, not the stack's default 8 s.
+                await().atMost(Duration.ofSeconds(3)).until(() -> sip.heldServerTransactions() == 0);
+                await().atMost(Duration.ofSeconds(linger + 3)).until(() -> sip.heldDialogs() == 0);
+                // A retransmission still gets the same 200 again (not the 481 of a dialog the stack
+                // no longer knows) and never reaches the call logic a second time.
                 send(phone, port, bye);
-                assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("CSeq: 2 BYE");
+                assertThat(receive(phone)).isEqualTo(ok);
                 assertThat(delivered).containsExactly("INVITE", "ACK", "BYE");
+            } finally {
+                sip.stop();
+            }
+        }
+    }
+
+    @Test
+    void aRetransmittedRequestOutsideADialogGetsTheSameAnswerWithTheSameTagAndANewOneItsOwn() throws Exception {
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        try (DatagramSocket phone = phone()) {
+            int port = Sipp.freeUdpPort();
+            JainSipPort sip = started(port, 0, Duration.ZERO, answering(delivered));
+            try {
+                String options = options("keepalive", phone.getLocalPort());
+                send(phone, port, options);
+                String ok = receive(phone);
+                assertThat(ok).startsWith("SIP/2.0 200 OK").contains("Call-ID: keepalive").containsPattern("To: .*;tag=");
+                await().atMost(Duration.ofSeconds(3)).until(() -> sip.heldServerTransactions() == 0);
+                send(phone, port, options);
+                assertThat(receive(phone)).isEqualTo(ok);
+                assertThat(delivered).containsExactly("OPTIONS");
+                // The next keepalive is a new transaction (a new branch): answered anew, with a tag of its own.
+                send(phone, port, options.replace("branch=z9hG4bK-keepalive;", "branch=z9hG4bK-keepalive-2;"));
+                String next = receive(phone);
+                assertThat(next).startsWith("SIP/2.0 200 OK").contains("branch=z9hG4bK-keepalive-2;");
+                assertThat(to(next)).isNotEqualTo(to(ok));
+                assertThat(delivered).containsExactly("OPTIONS", "OPTIONS");
             } finally {
                 sip.stop();
             }
@@ -208,7 +239,8 @@ class JainSipPortTests {
                 send(phone, port, options("marker", phone.getLocalPort()));
                 assertThat(receive(phone)).startsWith("SIP/2.0 200 OK").contains("Call-ID: marker");
                 assertThat(delivered).containsExactly("OPTIONS");
-                assertThat(sip.heldServerTransactions()).isEqualTo(1);
+                // The OPTIONS's transaction ended with its answer, and nothing else was ever kept.
+                await().atMost(Duration.ofSeconds(3)).until(() -> sip.heldServerTransactions() == 0);
             } finally {
                 sip.stop();
             }
@@ -317,6 +349,10 @@ class JainSipPortTests {
             public void ackTimeout(String callId) {
             }
         };
+    }
+
+    private static String to(String message) {
+        return message.lines().filter(line -> line.startsWith("To:")).findFirst().orElseThrow();
     }
 
     private static String options(String callId, int from) {
