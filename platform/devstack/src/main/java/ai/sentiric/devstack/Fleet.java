@@ -16,8 +16,9 @@ public final class Fleet {
      * generation is fixed at 256 MB: left to the 5 ms pause goal, G1 kept it near 47 MB and collected
      * twice a second, copying every call of the last seconds each time (README, SIP call rate). What
      * survives one young collection there is a call in progress or a record kept 32 s: it is promoted
-     * at once (tenuring threshold 1) rather than copied again at every collection until G1's adaptive
-     * threshold (4-6) promotes it anyway; pauses a third shorter (docs/performance/sip-call-rate.md).
+     * at the next (tenuring threshold 1) rather than copied again at every collection until G1's
+     * adaptive threshold (4-6) promotes it anyway; with the BYE's transaction gone at its 200, the
+     * pauses are half as long at 500 calls/s (docs/performance/sip-call-rate.md).
      * cdr-service's is fixed at 128 MB: G1 kept it near 18 MB, three collections a second at 500
      * calls/s; with 128 MB one every 2.6 s and a fifth of the pause time (docs/performance).
      */
