@@ -73,9 +73,14 @@ class CallAnnouncer {
     private void publish(Call call, EventEnvelope.Builder event, Instant at) {
         event.setCallId(call.callId).setTenantId(call.tenantId() == null ? "" : call.tenantId())
                 .setTimestamp(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()));
+        // The callback waits for the broker's confirm, seconds when the broker is behind: it holds
+        // the call's id and the event's kind, not the call, whose dialog, transactions and parsed
+        // messages would otherwise live as long and be promoted by sip-signaling's collections.
+        String callId = call.callId;
+        EventEnvelope.PayloadCase kind = event.getPayloadCase();
         publisher.publishAsync(event.build()).whenComplete((published, failure) -> {
             if (failure != null) {
-                log.error("{} of call {} not published: {}", event.getPayloadCase(), call.callId, failure.toString());
+                log.error("{} of call {} not published: {}", kind, callId, failure.toString());
             }
         });
     }
