@@ -3,7 +3,6 @@ package ai.sentiric.sip.stack.jain;
 import ai.sentiric.sip.stack.SipResponse;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.MessageChannel;
@@ -38,16 +37,13 @@ final class AnsweredRequests extends RequestValve {
     /** Timer J of RFC 3261 (17.2.2): 64*T1 over UDP, as long as a caller retransmits a non-INVITE request (timer F). */
     static final Duration TIMER_J = Duration.ofSeconds(32);
 
-    /** A non-INVITE transaction as its caller's retransmissions repeat it. */
+    /** A non-INVITE transaction as its caller's retransmissions repeat it: an INVITE's key with the method. */
     record Key(String callId, String branch, String method) {
 
         /** The request's, or null when it lacks a Call-ID, a Via or a branch (malformed: the stack answers 400). */
         static @Nullable Key of(SIPRequest request) {
-            Via via = request.getTopmostVia();
-            if (request.getCallId() == null || via == null || via.getBranch() == null) {
-                return null;
-            }
-            return new Key(request.getCallId().getCallId(), via.getBranch(), request.getMethod());
+            InviteTransaction transaction = InviteTransaction.of(request);
+            return transaction == null ? null : new Key(transaction.callId(), transaction.branch(), request.getMethod());
         }
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.sentiric.sip.stack.SipResponse;
 import gov.nist.javax.sip.message.SIPRequest;
-import gov.nist.javax.sip.parser.StringMsgParser;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -55,11 +53,7 @@ class AnsweredRequestsTests {
     }
 
     private static SIPRequest parse(String method, String callId, String branch) throws Exception {
-        String message = method + " sip:+902124548592@127.0.0.1 SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=" + branch + "\r\n"
-                + "From: <sip:carrier@127.0.0.1>;tag=1\r\nTo: <sip:+902124548592@127.0.0.1>;tag=2\r\n"
-                + "Call-ID: " + callId + "\r\nCSeq: 2 " + method + "\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
-        return (SIPRequest) new StringMsgParser().parseSIPMessage(message.getBytes(StandardCharsets.US_ASCII), true, false, null);
+        return ParsedRequests.parse(method, callId, branch, "2", 2);
     }
 
     private void advance(Duration by) {
