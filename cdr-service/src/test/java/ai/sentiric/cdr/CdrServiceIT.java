@@ -160,6 +160,44 @@ class CdrServiceIT {
     }
 
     @Nested
+    class Batching {
+
+        /**
+         * Events that keep coming, each well within {@code batch-wait} of the last, never let a
+         * batch end by a pause, and a batch of 200 fills only after seconds: the first call must
+         * still be committed within {@code batch-max-wait} of its events, while the trickle goes on.
+         */
+        @Test
+        void aSteadyTrickleIsCommittedWhileItLasts() throws InterruptedException {
+            assertThat(events.batchWait()).isGreaterThan(Duration.ofMillis(20));
+            String run = "trickle-" + System.nanoTime();
+            List<EventEnvelope> trickle = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                trickle.addAll(CallScenarios.answered(run + "-" + i, run, DAY_ONE.plusSeconds(i)));
+            }
+            int firstCall = CallScenarios.answered(run + "-0", run, DAY_ONE).size();
+            long firstPublished = 0;
+            long firstCommitted = 0;
+            for (int i = 0; i < trickle.size(); i++) {
+                publisher.publishAsync(trickle.get(i));
+                if (i == firstCall - 1) {
+                    firstPublished = System.nanoTime();
+                }
+                Thread.sleep(10);
+                if (firstPublished != 0 && firstCommitted == 0 && jdbc.queryForObject("SELECT count(*) FROM calls WHERE call_id = ? AND status = 'COMPLETED'",
+                        Integer.class, run + "-0") == 1) {
+                    firstCommitted = System.nanoTime();
+                }
+            }
+            assertThat(firstCommitted).as("the first call was committed before the trickle of %d events ended", trickle.size())
+                    .isPositive();
+            assertThat(Duration.ofNanos(firstCommitted - firstPublished))
+                    .isLessThan(events.batchMaxWait().plus(events.batchWait()).plusSeconds(1));
+            awaitCompleted(trickle.stream().map(EventEnvelope::getCallId).distinct().toList());
+        }
+    }
+
+    @Nested
     class Robustness {
 
         @Test

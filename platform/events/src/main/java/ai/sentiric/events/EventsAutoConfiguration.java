@@ -155,6 +155,7 @@ public class EventsAutoConfiguration {
                 container.setConsumerBatchEnabled(true);
                 container.setBatchSize(properties.batchSize());
                 container.setReceiveTimeout(properties.batchWait().toMillis());
+                container.setBatchReceiveTimeout(properties.batchMaxWait().toMillis());
                 container.setPrefetchCount(Math.max(properties.prefetch(), properties.batchSize() * 2));
             }
             return container;

@@ -27,7 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param linger how long a published event waits for others to go to the broker with it (the
  *               broker's CPU per message halves in batches of ten); 0 sends each at once
  * @param batchSize events handed to {@link EventHandler#handleBatch} at once; 1 handles them one by one
- * @param batchWait how long a consumer waits for more messages before it hands over a partial batch
+ * @param batchWait how long a consumer waits for the next message before it hands over a partial batch
+ * @param batchMaxWait the longest a consumer gathers one batch, however steadily messages keep coming:
+ *                     with {@code batchWait}, it bounds how late a message is handled
  */
 @ConfigurationProperties("sentiric.events")
 public record EventsProperties(
@@ -44,7 +46,8 @@ public record EventsProperties(
         @DefaultValue("50000") int backlog,
         @DefaultValue("10ms") Duration linger,
         @DefaultValue("1") int batchSize,
-        @DefaultValue("10ms") Duration batchWait) {
+        @DefaultValue("10ms") Duration batchWait,
+        @DefaultValue("250ms") Duration batchMaxWait) {
 
     public String deadLetterExchange() {
         return exchange + ".dlx";
