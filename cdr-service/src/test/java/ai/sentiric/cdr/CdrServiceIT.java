@@ -184,8 +184,8 @@ class CdrServiceIT {
                     firstPublished = System.nanoTime();
                 }
                 Thread.sleep(10);
-                if (firstPublished != 0 && firstCommitted == 0 && jdbc.queryForObject("SELECT count(*) FROM calls WHERE call_id = ? AND status = 'COMPLETED'",
-                        Integer.class, run + "-0") == 1) {
+                if (firstPublished != 0 && firstCommitted == 0 && jdbc.queryForObject(
+                        "SELECT count(*) FROM calls WHERE call_id = ? AND status = 'COMPLETED'", Integer.class, run + "-0") == 1) {
                     firstCommitted = System.nanoTime();
                 }
             }

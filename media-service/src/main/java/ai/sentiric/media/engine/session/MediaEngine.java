@@ -205,6 +205,11 @@ public final class MediaEngine implements AutoCloseable {
         return realtime;
     }
 
+    /** How many new sessions had to wake their clock. */
+    long clockWakeUps() {
+        return Arrays.stream(clocks).mapToLong(PacingClock::wakeUps).sum();
+    }
+
     /** How many RTP clocks there are: one per core. */
     public int clockCount() {
         return clocks.length;

@@ -5,6 +5,7 @@ import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * share one wake-up: each wake-up of a real-time thread costs more than the ticks it does (on a
  * virtual machine, a timer interrupt and a context switch), and sessions spread over the frame
  * would otherwise wake the clock once each. The clock sleeps until the next slot that has a
- * session, or until a new session arrives; an idle clock does not wake at all.
+ * session; a new session wakes it only when its first frame is due before that (an idle clock,
+ * asleep for a second), so that a busy clock is not woken once more for every call it takes.
  */
 final class PacingClock implements Runnable {
 
@@ -48,6 +50,10 @@ final class PacingClock implements Runnable {
     private final CompletableFuture<Boolean> realtime = new CompletableFuture<>();
     private volatile boolean running = true;
     private volatile @Nullable Thread thread;
+    /** When the clock, parked or about to park, wakes by itself. */
+    private volatile long wakesAt = System.nanoTime();
+    /** How many added sessions had to wake the clock. */
+    private final AtomicLong wakeUps = new AtomicLong();
 
     PacingClock(EngineListener listener, BiConsumer<Session, EndReason> expire, int realtimePriority) {
         this.listener = listener;
@@ -63,7 +69,17 @@ final class PacingClock implements Runnable {
     void add(Session session) {
         session.nextDueNanos = onSlot(session.nextDueNanos);
         added.add(session);
-        LockSupport.unpark(thread);
+        // The clock sets wakesAt before it looks at the added sessions one last time and parks:
+        // either it sees this session, or this reads the time it parks until.
+        if (session.nextDueNanos - EARLY_NANOS - wakesAt < 0) {
+            wakeUps.incrementAndGet();
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** How many added sessions had to wake the clock. */
+    long wakeUps() {
+        return wakeUps.get();
     }
 
     void stop() {
@@ -87,7 +103,11 @@ final class PacingClock implements Runnable {
             Session next = due.peek();
             long now = System.nanoTime();
             if (next == null || next.nextDueNanos - EARLY_NANOS > now) {
-                LockSupport.parkNanos(next == null ? IDLE_PARK_NANOS : next.nextDueNanos - EARLY_NANOS - now);
+                long sleep = next == null ? IDLE_PARK_NANOS : next.nextDueNanos - EARLY_NANOS - now;
+                wakesAt = now + sleep;
+                if (added.isEmpty()) {
+                    LockSupport.parkNanos(sleep);
+                }
                 continue;
             }
             due.poll();

@@ -99,4 +99,34 @@ class MediaEngineTests {
             assertThat(Duration.ofNanos(System.nanoTime() - added)).isLessThan(Duration.ofMillis(500));
         }
     }
+
+    @Test
+    void newSessionsDoNotWakeAClockThatWakesBeforeTheirFirstFrame() throws Exception {
+        var engine = engine(43100, 43300);
+        try (var phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            phone.setSoTimeout(2_000);
+            var address = new InetSocketAddress(InetAddress.getLoopbackAddress(), phone.getLocalPort());
+            // A session on every clock (they are chosen by port), so that none is idle.
+            for (int i = 0; i < engine.clockCount(); i++) {
+                engine.allocate(new SessionSpec("busy-" + i, "t", address, false, 101, false));
+            }
+            for (int i = 0; i < 10 * engine.clockCount(); i++) {
+                phone.receive(new DatagramPacket(new byte[512], 512));
+            }
+            long before = engine.clockWakeUps();
+            // Each clock now wakes every 20 ms at most; a new session's first frame is 20 ms away.
+            for (int i = 0; i < 40; i++) {
+                engine.allocate(new SessionSpec("new-" + i, "t", address, false, 101, false));
+            }
+            assertThat(engine.clockWakeUps() - before).as("clocks woken for 40 new sessions").isLessThan(4);
+            // And they all send: the 40 new sessions and the busy ones, for 300 ms.
+            long deadline = System.nanoTime() + Duration.ofMillis(300).toNanos();
+            int received = 0;
+            while (System.nanoTime() < deadline) {
+                phone.receive(new DatagramPacket(new byte[512], 512));
+                received++;
+            }
+            assertThat(received).isGreaterThan(40 * 5);
+        }
+    }
 }
