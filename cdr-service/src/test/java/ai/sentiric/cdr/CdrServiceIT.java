@@ -19,6 +19,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -168,31 +172,40 @@ class CdrServiceIT {
          * still be committed within {@code batch-max-wait} of its events, while the trickle goes on.
          */
         @Test
-        void aSteadyTrickleIsCommittedWhileItLasts() throws InterruptedException {
+        void aSteadyTrickleIsCommittedWhileItLasts() {
             assertThat(events.batchWait()).isGreaterThan(Duration.ofMillis(20));
             String run = "trickle-" + System.nanoTime();
             List<EventEnvelope> trickle = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 trickle.addAll(CallScenarios.answered(run + "-" + i, run, DAY_ONE.plusSeconds(i)));
             }
-            int firstCall = CallScenarios.answered(run + "-0", run, DAY_ONE).size();
-            long firstPublished = 0;
-            long firstCommitted = 0;
-            for (int i = 0; i < trickle.size(); i++) {
-                publisher.publishAsync(trickle.get(i));
-                if (i == firstCall - 1) {
-                    firstPublished = System.nanoTime();
-                }
-                Thread.sleep(10);
-                if (firstPublished != 0 && firstCommitted == 0 && jdbc.queryForObject(
-                        "SELECT count(*) FROM calls WHERE call_id = ? AND status = 'COMPLETED'", Integer.class, run + "-0") == 1) {
-                    firstCommitted = System.nanoTime();
-                }
+            String firstCall = trickle.getFirst().getCallId();
+            long firstCallEvents = trickle.stream().filter(event -> event.getCallId().equals(firstCall)).count();
+            AtomicInteger sent = new AtomicInteger();
+            CompletableFuture<Long> firstPublished = new CompletableFuture<>();
+            ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+            try {
+                // One event every 10 ms, from one thread: the trickle lasts 4.4 s.
+                pacer.scheduleAtFixedRate(() -> {
+                    if (sent.get() < trickle.size()) {
+                        publisher.publishAsync(trickle.get(sent.get()));
+                        if (sent.incrementAndGet() == firstCallEvents) {
+                            firstPublished.complete(System.nanoTime());
+                        }
+                    }
+                }, 0, 10, TimeUnit.MILLISECONDS);
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> firstPublished.isDone()
+                        && jdbc.queryForObject("SELECT count(*) FROM calls WHERE call_id = ? AND status = 'COMPLETED'",
+                                Integer.class, firstCall) == 1);
+                long firstCommitted = System.nanoTime();
+                assertThat(sent.get()).as("the first call was committed before the trickle of %d events ended", trickle.size())
+                        .isLessThan(trickle.size());
+                assertThat(Duration.ofNanos(firstCommitted - firstPublished.join()))
+                        .isLessThan(events.batchMaxWait().plus(events.batchWait()).plusSeconds(1));
+                await().atMost(Duration.ofSeconds(30)).until(() -> sent.get() == trickle.size());
+            } finally {
+                pacer.shutdownNow();
             }
-            assertThat(firstCommitted).as("the first call was committed before the trickle of %d events ended", trickle.size())
-                    .isPositive();
-            assertThat(Duration.ofNanos(firstCommitted - firstPublished))
-                    .isLessThan(events.batchMaxWait().plus(events.batchWait()).plusSeconds(1));
             awaitCompleted(trickle.stream().map(EventEnvelope::getCallId).distinct().toList());
         }
     }
