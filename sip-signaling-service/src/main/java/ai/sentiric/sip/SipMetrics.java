@@ -19,7 +19,7 @@ public class SipMetrics {
 
     private final MeterRegistry registry;
     private final Timer setup;
-    private final Counter shed;
+    private final ConcurrentMap<String, Counter> shed = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> rejected = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> ended = new ConcurrentHashMap<>();
     private @Nullable UdpSocketStats udpSocket;
@@ -29,8 +29,10 @@ public class SipMetrics {
         this.setup = Timer.builder("sentiric.sip.call.setup")
                 .description("From an INVITE's arrival to its 200 OK (ring time included)")
                 .publishPercentiles(0.5, 0.99).register(registry);
-        this.shed = Counter.builder("sentiric.sip.calls.shed")
-                .description("INVITEs refused with 503 by admission control: an overload of set-ups, setup-burst of them, or the broker behind").register(registry);
+        // Every reason from the start: a scrape shows 0 rather than no series before the first refusal.
+        for (String reason : new String[] {"overload", "burst", "broker"}) {
+            shed(reason, 0);
+        }
     }
 
     public void watchActiveCalls(Supplier<Number> active) {
@@ -61,9 +63,15 @@ public class SipMetrics {
                 .description("Bytes of SIP datagrams waiting in the UDP receive buffer").register(registry);
     }
 
-    /** An INVITE refused by admission control. */
-    public void shed() {
-        shed.increment();
+    /** An INVITE refused by admission control, by why: overload (of set-ups), burst (setup-burst of them), broker (behind). */
+    public void shed(String reason) {
+        shed(reason, 1);
+    }
+
+    private void shed(String reason, int count) {
+        shed.computeIfAbsent(reason, key -> Counter.builder("sentiric.sip.calls.shed")
+                .description("INVITEs refused with 503 by admission control, by reason: an overload of set-ups, setup-burst of them, or the broker behind")
+                .tag("reason", key).register(registry)).increment(count);
     }
 
     public void answered(Duration took) {

@@ -121,6 +121,11 @@ class SipSignalingIT {
         return scenario + "-" + UUID.randomUUID();
     }
 
+    /** INVITEs shed so far for {@code reason}. */
+    double shed(String reason) {
+        return meters.get("sentiric.sip.calls.shed").tag("reason", reason).counter().count();
+    }
+
     Sipp.Result call(String scenario, String number, String callId, String... extra) {
         String[] args = new String[extra.length + 2];
         args[0] = "-cid_str";
@@ -224,7 +229,7 @@ class SipSignalingIT {
     @Test
     void aBurstBeyondMaxSetupsIsAdmittedUpToSetupBurstAndTheRestShedWith503WhileTheCallsBeingSetUpGoOn() {
         platform.allocationDelay = Duration.ofMillis(1_500);
-        double shedBefore = meters.get("sentiric.sip.calls.shed").counter().count();
+        double shedBefore = shed("burst");
         List<String> admitted = List.of(callId("admitted"), callId("admitted"));
         // Both at once (the common pool may have one thread on a small machine).
         try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -239,7 +244,7 @@ class SipSignalingIT {
             for (var call : running) {
                 assertThat(call.join().passed()).as(call.join().output()).isTrue();
             }
-            assertThat(meters.get("sentiric.sip.calls.shed").counter().count()).isEqualTo(shedBefore + 1);
+            assertThat(shed("burst")).isEqualTo(shedBefore + 1);
             assertThat(platform.resolutions).as("the shed INVITE was never resolved").hasSize(2);
             assertNoCall(shed);
             await().atMost(Duration.ofSeconds(5)).until(() -> admitted.stream().allMatch(id -> events.bodies("call.ended", id).size() == 1));
@@ -250,7 +255,7 @@ class SipSignalingIT {
     @Test
     void setUpsAtMaxSetupsForLongerThanOverloadAfterAreAnOverloadAndTheNextInviteIsShedBelowSetupBurst() {
         platform.allocationDelay = Duration.ofMillis(3_500);
-        double shedBefore = meters.get("sentiric.sip.calls.shed").counter().count();
+        double shedBefore = shed("overload");
         String admitted = callId("admitted");
         try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
             var running = CompletableFuture.supplyAsync(() -> call("uac-basic-call-expect-200", FakePlatform.ROUTED, admitted), callers);
@@ -262,7 +267,7 @@ class SipSignalingIT {
             var result = call("uac-service-unavailable-expect-503", FakePlatform.ROUTED, shed);
             assertThat(result.passed()).as(result.output()).isTrue();
             assertThat(running.join().passed()).as(running.join().output()).isTrue();
-            assertThat(meters.get("sentiric.sip.calls.shed").counter().count()).isEqualTo(shedBefore + 1);
+            assertThat(shed("overload")).isEqualTo(shedBefore + 1);
             assertNoCall(shed);
         }
     }
@@ -323,11 +328,11 @@ class SipSignalingIT {
             // A fourth event waiting (half the backlog of 8): a new call's events might not find room.
             publisher.publishAsync(EventEnvelope.newBuilder().setCallId(callId("no-such-call"))
                     .setMediaInactive(MediaInactive.newBuilder().setPacketsReceived(0)).build());
-            double shedBefore = meters.get("sentiric.sip.calls.shed").counter().count();
+            double shedBefore = shed("broker");
             String refused = callId("broker-behind");
             var behind = call("uac-service-unavailable-expect-503", FakePlatform.ROUTED, refused);
             assertThat(behind.passed()).as(behind.output()).isTrue();
-            assertThat(meters.get("sentiric.sip.calls.shed").counter().count()).isEqualTo(shedBefore + 1);
+            assertThat(shed("broker")).isEqualTo(shedBefore + 1);
             assertThat(platform.resolutions).as("the refused INVITE was never resolved").hasSize(1);
             assertNoCall(refused);
         } finally {

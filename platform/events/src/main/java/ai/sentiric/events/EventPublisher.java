@@ -23,9 +23,10 @@ import org.slf4j.MDC;
  * are the Unix time in milliseconds, so ids sort by when they were made, and a consumer that keys
  * rows by them, as cdr-service does, adds to the end of its index instead of at random places in
  * it), {@code eventType} (from the payload), {@code timestamp} (now) and {@code traceId} (the
- * current trace, from the MDC). The trace id also travels in the {@code x-trace-id} header. Every
- * event goes out on one {@link ConfirmingChannel}, in the order published; one the broker did not
- * confirm is sent again (at least once: consumers drop repeats by event id).
+ * current trace, from the MDC). The trace id also travels in the {@code x-trace-id} header of an
+ * event sent alone. Every event goes out on one {@link ConfirmingChannel}, alone or in a pack with
+ * others of its type ({@link EventPacks}), the events of one call in the order published; one the
+ * broker did not confirm is sent again (at least once: consumers drop repeats by event id).
  */
 public class EventPublisher implements AutoCloseable {
 
@@ -129,7 +130,8 @@ public class EventPublisher implements AutoCloseable {
                 .type(event.getEventType())
                 .headers(Map.of(TRACE_HEADER, event.getTraceId()))
                 .build();
-        return channel.publish(properties.exchange(), event.getEventType(), messageProperties, EventCodec.encode(event))
+        return channel.publish(properties.exchange(), event.getEventType(), event.getCallId(), messageProperties,
+                        EventCodec.encode(event))
                 .whenComplete((confirmed, failure) -> {
                     if (failure == null) {
                         metrics.published(event.getEventType());

@@ -1,6 +1,7 @@
 package ai.sentiric.events;
 
 import ai.sentiric.events.internal.EventListener;
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
@@ -61,7 +62,8 @@ public class EventsAutoConfiguration {
     @Bean
     EventPublisher eventPublisher(ConnectionFactory connections, EventsProperties properties, EventMetrics metrics) {
         EventPublisher publisher = new EventPublisher(new ConfirmingChannel(connections,
-                properties.confirmTimeout(), properties.retention(), properties.backlog(), properties.linger()),
+                properties.confirmTimeout(), properties.retention(), properties.backlog(), properties.linger(),
+                properties.maxPack()),
                 properties, metrics);
         metrics.watch(publisher);
         return publisher;
@@ -200,13 +202,23 @@ public class EventsAutoConfiguration {
             container.setMissingQueuesFatal(false);
             container.setAcknowledgeMode(AcknowledgeMode.AUTO);
             container.setMessageListener(message -> {
+                List<byte[]> events;
                 try {
-                    var event = EventCodec.decode(message.getBody());
-                    handler.handle(event);
-                    metrics.consumed(event.getEventType(), "handled");
-                } catch (Exception e) {
-                    log.warn("broadcast event not handled: {}", e.toString());
+                    events = EventPacks.split(message.getBody());
+                } catch (InvalidProtocolBufferException e) {
+                    log.warn("broadcast message not read: {}", e.toString());
                     metrics.consumed(String.valueOf(message.getMessageProperties().getType()), "failed");
+                    return;
+                }
+                for (byte[] body : events) {
+                    try {
+                        var event = EventCodec.decode(body);
+                        handler.handle(event);
+                        metrics.consumed(event.getEventType(), "handled");
+                    } catch (Exception e) {
+                        log.warn("broadcast event not handled: {}", e.toString());
+                        metrics.consumed(String.valueOf(message.getMessageProperties().getType()), "failed");
+                    }
                 }
             });
             return container;

@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backlog how many events may wait for the broker at once; a publish beyond that fails at once
  * @param linger how long a published event waits for others to go to the broker with it (the
  *               broker's CPU per message halves in batches of ten); 0 sends each at once
+ * @param maxPack the most events of one type that go to the broker as one message (a pack, see
+ *                {@link EventPacks}), from those that gathered during the linger; 1 sends each alone
  * @param batchSize events handed to {@link EventHandler#handleBatch} at once; 1 handles them one by one
  * @param batchWait how long a consumer waits for the next message before it hands over a partial batch
  * @param batchMaxWait the longest a consumer gathers one batch, however steadily messages keep coming:
@@ -45,6 +47,7 @@ public record EventsProperties(
         @DefaultValue("10m") Duration retention,
         @DefaultValue("50000") int backlog,
         @DefaultValue("10ms") Duration linger,
+        @DefaultValue("100") int maxPack,
         @DefaultValue("1") int batchSize,
         @DefaultValue("10ms") Duration batchWait,
         @DefaultValue("250ms") Duration batchMaxWait) {

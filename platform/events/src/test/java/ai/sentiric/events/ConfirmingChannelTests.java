@@ -53,6 +53,8 @@ class ConfirmingChannelTests {
         final AtomicBoolean closed = new AtomicBoolean();
         final AtomicLong nextSequence = new AtomicLong(1);
         final List<String> published = new CopyOnWriteArrayList<>();
+        /** The properties of each publish. */
+        final List<AMQP.BasicProperties> properties = new CopyOnWriteArrayList<>();
         /** The thread of each publish. */
         final List<String> publishers = new CopyOnWriteArrayList<>();
         final AtomicReference<ConfirmCallback> acks = new AtomicReference<>();
@@ -76,6 +78,7 @@ class ConfirmingChannelTests {
                     }
                 }
                 published.add(new String((byte[]) args[4], StandardCharsets.UTF_8));
+                properties.add((AMQP.BasicProperties) args[3]);
                 publishers.add(Thread.currentThread().getName());
                 yield nextSequence.getAndIncrement();
             }
@@ -149,7 +152,7 @@ class ConfirmingChannelTests {
         });
         return fake(Connection.class, (connectionMethod, connectionArgs) -> "getDelegate".equals(connectionMethod) ? amqp : null);
     });
-    private ConfirmingChannel channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, Duration.ZERO);
+    private ConfirmingChannel channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, Duration.ZERO, 1);
 
     @AfterEach
     void close() {
@@ -190,7 +193,7 @@ class ConfirmingChannelTests {
     void withALingerTheEventsOfThatTimeGoOutTogetherInOrderFromTheKeeper() throws Exception {
         channel.close();
         Duration linger = Duration.ofMillis(150);
-        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, linger);
+        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, linger, 1);
         assertThat(channel.connect()).isTrue();
         BrokerChannel broker = channels.getFirst();
 
@@ -215,7 +218,7 @@ class ConfirmingChannelTests {
     @Test
     void aPublisherNeverWaitsForTheKeepersWrites() throws Exception {
         channel.close();
-        channel = new ConfirmingChannel(connections, Duration.ofSeconds(5), Duration.ofMinutes(1), 1_000, Duration.ofMillis(10));
+        channel = new ConfirmingChannel(connections, Duration.ofSeconds(5), Duration.ofMinutes(1), 1_000, Duration.ofMillis(10), 1);
         CountDownLatch release = new CountDownLatch(1);
         stallWrites = release;
         CompletableFuture<Void> first = publish("a");
@@ -235,7 +238,7 @@ class ConfirmingChannelTests {
     @Test
     void aBatchWhoseChannelClosesWhileItIsWrittenGoesOutAgainInOrder() throws Exception {
         channel.close();
-        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, Duration.ofMillis(100));
+        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, Duration.ofMillis(100), 1);
         firstChannelClosesAt = 1;
         assertThat(channel.connect()).isTrue();
 
@@ -250,9 +253,9 @@ class ConfirmingChannelTests {
 
     @Test
     void aLingerMustBeShorterThanTheConfirmTimeout() {
-        assertThatThrownBy(() -> new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, TIMEOUT))
+        assertThatThrownBy(() -> new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, TIMEOUT, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linger");
-        assertThatThrownBy(() -> new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, Duration.ofMillis(-1)))
+        assertThatThrownBy(() -> new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, Duration.ofMillis(-1), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linger");
     }
 
@@ -323,7 +326,7 @@ class ConfirmingChannelTests {
     void aBrokerThatIsBehindButStillConfirmingKeepsItsChannel() throws Exception {
         channel.close();
         Duration timeout = Duration.ofSeconds(2);
-        channel = new ConfirmingChannel(connections, timeout, Duration.ofMinutes(1), 1_000, Duration.ZERO);
+        channel = new ConfirmingChannel(connections, timeout, Duration.ofMinutes(1), 1_000, Duration.ZERO, 1);
         CompletableFuture<Void> first = publish("a");
         CompletableFuture<Void> second = publish("b");
         await().until(() -> channels.size() == 1 && channels.getFirst().published.size() == 2);
@@ -343,7 +346,7 @@ class ConfirmingChannelTests {
     @Test
     void anEventIsGivenUpOnlyAfterTheRetention() {
         channel.close();
-        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMillis(800), 1_000, Duration.ZERO);
+        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMillis(800), 1_000, Duration.ZERO, 1);
         reachable.set(false);
         long start = System.nanoTime();
 
@@ -358,7 +361,7 @@ class ConfirmingChannelTests {
     @Test
     void aFullBacklogRefusesTheNextEventAtOnceAndKeepsTheOthers() {
         channel.close();
-        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 2, Duration.ZERO);
+        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 2, Duration.ZERO, 1);
         reachable.set(false);
 
         CompletableFuture<Void> first = publish("1");
@@ -445,6 +448,76 @@ class ConfirmingChannelTests {
         assertThat(publish("after")).isCompletedExceptionally();
     }
 
+    @Test
+    void eventsOfOneTypeThatGatheredDuringTheLingerGoOutAsOnePackAndAreConfirmedTogether() throws Exception {
+        channel.close();
+        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, Duration.ofMillis(100), 100);
+        assertThat(channel.connect()).isTrue();
+        BrokerChannel broker = channels.getFirst();
+
+        List<CompletableFuture<Void>> answered = Stream.of("a", "b", "c")
+                .map(call -> channel.publish("sentiric_events", "call.answered", call, PROPERTIES, json(call))).toList();
+        CompletableFuture<Void> ended = channel.publish("sentiric_events", "call.ended", "a", PROPERTIES, json("a"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> broker.published.size() == 2);
+        assertThat(broker.published).containsExactly("[{\"callId\":\"a\"},{\"callId\":\"b\"},{\"callId\":\"c\"}]",
+                "{\"callId\":\"a\"}");
+        assertThat(broker.properties.getFirst().getHeaders()).containsEntry(EventPacks.COUNT_HEADER, 3);
+        assertThat(broker.properties.get(1)).as("a lone event goes out as it was published").isSameAs(PROPERTIES);
+        assertThat(channel.unconfirmed()).isEqualTo(4);
+
+        broker.acks.get().handle(1, false);
+        assertThat(CompletableFuture.allOf(answered.toArray(CompletableFuture[]::new))).succeedsWithin(Duration.ofSeconds(1));
+        assertThat(ended).isNotDone();
+        assertThat(channel.unconfirmed()).isEqualTo(1);
+
+        broker.nacks.get().handle(2, false);
+        assertThat(ended).failsWithin(Duration.ofSeconds(1)).withThrowableThat().withMessageContaining("refused");
+        assertThat(channel.unconfirmed()).isZero();
+    }
+
+    @Test
+    void aPackWhoseChannelGoesDownGoesOutAgainWithItsEventsInOrder() throws Exception {
+        channel.close();
+        channel = new ConfirmingChannel(connections, TIMEOUT, Duration.ofMinutes(1), 1_000, Duration.ofMillis(50), 100);
+        assertThat(channel.connect()).isTrue();
+        List<CompletableFuture<Void>> pack = Stream.of("a", "b")
+                .map(call -> channel.publish("sentiric_events", "call.answered", call, PROPERTIES, json(call))).toList();
+        await().atMost(Duration.ofSeconds(5)).until(() -> channels.getFirst().published.size() == 1);
+
+        channels.getFirst().goDown();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> channels.size() == 2 && channels.get(1).published.size() == 1);
+        assertThat(channels.get(1).published).containsExactly("[{\"callId\":\"a\"},{\"callId\":\"b\"}]");
+        assertThat(channel.unconfirmed()).isEqualTo(2);
+        channels.get(1).ackAll();
+        assertThat(CompletableFuture.allOf(pack.toArray(CompletableFuture[]::new))).succeedsWithin(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void packsKeepEachCallsEventsInPublishOrderAndTheirSizeLimit() {
+        List<ConfirmingChannel.Outgoing> events = List.of(outgoing("call.ended", "b"), outgoing("call.started", "a"),
+                outgoing("call.started", "c"), outgoing("call.ended", "a"), outgoing("call.ended", "c"),
+                outgoing("call.ended", "d"), outgoing("call.ended", "e"), outgoing("call.ended", "f"));
+
+        List<List<String>> packed = ConfirmingChannel.pack(events, 3).stream()
+                .map(pack -> pack.stream().map(event -> event.routingKey() + ":" + event.order()).toList()).toList();
+
+        assertThat(packed).as("a's and c's call.ended may not join b's, which goes out before their call.started")
+                .containsExactly(List.of("call.ended:b"), List.of("call.started:a", "call.started:c"),
+                        List.of("call.ended:a", "call.ended:c", "call.ended:d"), List.of("call.ended:e", "call.ended:f"));
+        assertThat(ConfirmingChannel.pack(events, 1)).as("packs of one: every event alone").hasSize(events.size());
+    }
+
+    private static ConfirmingChannel.Outgoing outgoing(String routingKey, String call) {
+        return new ConfirmingChannel.Outgoing("sentiric_events", routingKey, call, PROPERTIES, json(call),
+                new CompletableFuture<>(), Long.MAX_VALUE);
+    }
+
+    private static byte[] json(String call) {
+        return ("{\"callId\":\"" + call + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** An implementation of {@code type} whose methods answer as {@code answer} says (null: nothing to return). */
     private static <T> T fake(Class<T> type, BiFunction<String, Object[], @Nullable Object> answer) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
@@ -452,6 +525,6 @@ class ConfirmingChannelTests {
     }
 
     private CompletableFuture<Void> publish(String body) {
-        return channel.publish("sentiric_events", "call.answered", PROPERTIES, body.getBytes(StandardCharsets.UTF_8));
+        return channel.publish("sentiric_events", "call.answered", "", PROPERTIES, body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.Queue;
@@ -70,13 +71,14 @@ class EventBusIT {
     @Autowired RabbitTemplate template;
     @Autowired EventsProperties properties;
     @Autowired CachingConnectionFactory connections;
+    @Autowired AmqpAdmin admin;
 
     @BeforeEach
     void reset() {
         handler.handled.clear();
         handler.failures.set(0);
         handler.healed = false;
-        deadLetters.replay(0);
+        admin.purgeQueue(deadLetters.queue(), false);
     }
 
     @Test
@@ -139,7 +141,7 @@ class EventBusIT {
             throughRelay.setVirtualHost(direct.getVirtualHost());
             CachingConnectionFactory relayed = new CachingConnectionFactory(throughRelay);
             try (EventPublisher away = new EventPublisher(new ConfirmingChannel(relayed, Duration.ofSeconds(2),
-                    Duration.ofMinutes(1), 1_000, properties.linger()), properties, metrics)) {
+                    Duration.ofMinutes(1), 1_000, properties.linger(), properties.maxPack()), properties, metrics)) {
                 away.publish(outage("outage-before"));
 
                 relay.cut();
@@ -221,5 +223,47 @@ class EventBusIT {
         assertThat(deadLetters.peek(10)).extracting(DeadLetters.DeadLetter::reason)
                 .anyMatch(reason -> reason.startsWith("malformed event"))
                 .anyMatch(reason -> reason.contains("unknown or inconsistent event type 'call.exploded'"));
+    }
+
+    @Test
+    void aPackIsHandledEventByEventAndOnlyItsBadEventsAreDeadLetteredEachAlone() {
+        EventEnvelope first = EventPublisher.complete(EventEnvelope.newBuilder().setCallId("pack-1")
+                .setCallEnded(CallEnded.getDefaultInstance()).build());
+        EventEnvelope failing = EventPublisher.complete(EventEnvelope.newBuilder().setCallId("fail-in-pack")
+                .setCallEnded(CallEnded.getDefaultInstance()).build());
+        EventEnvelope last = EventPublisher.complete(EventEnvelope.newBuilder().setCallId("pack-2")
+                .setCallEnded(CallEnded.getDefaultInstance()).build());
+        byte[] inconsistent = "{\"eventId\":\"e-x\",\"eventType\":\"call.exploded\",\"callId\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] pack = EventPacks.join(List.of(EventCodec.encode(first), EventCodec.encode(failing), inconsistent,
+                EventCodec.encode(last)));
+
+        template.send(properties.exchange(), "call.ended", MessageBuilder.withBody(pack)
+                .setHeader(EventPacks.COUNT_HEADER, 4).build());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters.count() == 2);
+        assertThat(handler.handled.stream().filter(event -> event.getCallId().startsWith("pack-"))).containsExactly(first, last);
+        assertThat(handler.failures).hasValue(properties.maxAttempts());
+        assertThat(deadLetters.peek(10)).satisfiesExactlyInAnyOrder(letter -> {
+            assertThat(letter.eventId()).isEqualTo(failing.getEventId());
+            assertThat(letter.reason()).contains("database unavailable");
+            assertThat(letter.body()).isEqualTo(new String(EventCodec.encode(failing), StandardCharsets.UTF_8));
+        }, letter -> {
+            assertThat(letter.reason()).contains("unknown or inconsistent event type 'call.exploded'");
+            assertThat(letter.body()).isEqualTo(new String(inconsistent, StandardCharsets.UTF_8));
+        });
+    }
+
+    @Test
+    void aMalformedPackIsDeadLetteredWhole() {
+        template.send(properties.exchange(), "call.ended",
+                MessageBuilder.withBody("[{\"callId\":\"torn\"".getBytes(StandardCharsets.UTF_8)).build());
+        EventEnvelope good = publisher.publish(EventEnvelope.newBuilder().setCallId("after-torn-pack")
+                .setCallEnded(CallEnded.getDefaultInstance()).build());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.handled.contains(good) && deadLetters.count() == 1);
+        assertThat(deadLetters.peek(1)).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).startsWith("malformed pack of events");
+            assertThat(letter.body()).isEqualTo("[{\"callId\":\"torn\"");
+        });
     }
 }

@@ -102,8 +102,9 @@ public class CallService {
         // overload (not a mere burst, see SetupAdmission) the excess gets 503 at once.
         // Nor is a call taken whose events could not all wait for a broker that fell behind (their
         // publisher's backlog is bounded): accepted calls are always recorded.
-        if (announcer.brokerBehind() || !admission.tryAdmit()) {
-            metrics.shed();
+        SetupAdmission.Refusal refusal = announcer.brokerBehind() ? SetupAdmission.Refusal.BROKER : admission.tryAdmit();
+        if (refusal != null) {
+            metrics.shed(refusal.tag());
             refuseUnavailable(invite);
             return;
         }
@@ -146,8 +147,9 @@ public class CallService {
             metrics.rejected(503);
             return serviceUnavailable();
         }
-        if (announcer.brokerBehind() || admission.refusing()) {
-            metrics.shed();
+        SetupAdmission.Refusal refusal = announcer.brokerBehind() ? SetupAdmission.Refusal.BROKER : admission.refusal();
+        if (refusal != null) {
+            metrics.shed(refusal.tag());
             metrics.rejected(503);
             return serviceUnavailable();
         }

@@ -1,7 +1,9 @@
 package ai.sentiric.sip.call;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Admission control of call set-ups: tells a burst from an overload, as CoDel tells a burst of
@@ -42,24 +44,41 @@ final class SetupAdmission {
         this.nanoClock = nanoClock;
     }
 
-    /** Takes a place for a set-up; false when the INVITE is to be refused. */
-    synchronized boolean tryAdmit() {
+    /** Why an INVITE is refused with 503, as the shed counter tags it. */
+    enum Refusal {
+        /** {@code setup-burst} set-ups are in progress. */
+        BURST,
+        /** {@code max-setups} or more have been in progress for {@code overload-after}. */
+        OVERLOAD,
+        /** Half the event publisher's backlog waits for the broker (the call service's own check). */
+        BROKER;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Takes a place for a set-up; the refusal instead when the INVITE is to be refused. */
+    synchronized @Nullable Refusal tryAdmit() {
         if (settingUp >= burst) {
-            return false;
+            return Refusal.BURST;
         }
         long now = nanoClock.getAsLong();
         if (settingUp >= standing && now - aboveSince >= overloadAfterNanos) {
-            return false;
+            return Refusal.OVERLOAD;
         }
         if (++settingUp == standing) {
             aboveSince = now;
         }
-        return true;
+        return null;
     }
 
-    /** Whether {@link #tryAdmit} would refuse now; takes no place. */
-    synchronized boolean refusing() {
-        return settingUp >= burst || settingUp >= standing && nanoClock.getAsLong() - aboveSince >= overloadAfterNanos;
+    /** What {@link #tryAdmit} would refuse with now, or null; takes no place. */
+    synchronized @Nullable Refusal refusal() {
+        if (settingUp >= burst) {
+            return Refusal.BURST;
+        }
+        return settingUp >= standing && nanoClock.getAsLong() - aboveSince >= overloadAfterNanos ? Refusal.OVERLOAD : null;
     }
 
     /** A set-up is over, whichever way. */

@@ -3,6 +3,7 @@ package ai.sentiric.sip.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.sentiric.sip.call.SetupAdmission.Refusal;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class SetupAdmissionTests {
         admitted(3);
         advance(Duration.ofMinutes(1));
 
-        assertThat(admission.tryAdmit()).isTrue();
+        assertThat(admission.tryAdmit()).isNull();
         assertThat(admission.settingUp()).isEqualTo(4);
     }
 
@@ -29,7 +30,7 @@ class SetupAdmissionTests {
         advance(Duration.ofMillis(200));
 
         admitted(6);
-        assertThat(admission.tryAdmit()).as("the burst bound").isFalse();
+        assertThat(admission.tryAdmit()).as("the burst bound").isEqualTo(Refusal.BURST);
         assertThat(admission.settingUp()).isEqualTo(10);
     }
 
@@ -37,24 +38,24 @@ class SetupAdmissionTests {
     void setUpsThatStayAtMaxSetupsForOverloadAfterAreAnOverloadAndTheExcessIsRefused() {
         admitted(5);
         advance(OVERLOAD_AFTER.minusNanos(1));
-        assertThat(admission.tryAdmit()).as("still a burst").isTrue();
+        assertThat(admission.tryAdmit()).as("still a burst").isNull();
 
         advance(Duration.ofNanos(1));
-        assertThat(admission.tryAdmit()).as("an overload, though below the burst bound").isFalse();
+        assertThat(admission.tryAdmit()).as("an overload, though below the burst bound").isEqualTo(Refusal.OVERLOAD);
 
         // It stays one while the count does not fall below max-setups, however it moves above it.
         admission.release();
         admission.release();
         advance(Duration.ofSeconds(1));
         assertThat(admission.settingUp()).isEqualTo(4);
-        assertThat(admission.tryAdmit()).isFalse();
+        assertThat(admission.tryAdmit()).isEqualTo(Refusal.OVERLOAD);
     }
 
     @Test
     void anOverloadIsOverOnceFewerThanMaxSetupsAreBeingSetUp() {
         admitted(6);
         advance(OVERLOAD_AFTER);
-        assertThat(admission.tryAdmit()).isFalse();
+        assertThat(admission.tryAdmit()).isEqualTo(Refusal.OVERLOAD);
 
         admission.release();
         admission.release();
@@ -65,7 +66,7 @@ class SetupAdmissionTests {
         admitted(1);
         advance(OVERLOAD_AFTER.minusMillis(1));
         admitted(6);
-        assertThat(admission.tryAdmit()).isFalse();
+        assertThat(admission.tryAdmit()).isEqualTo(Refusal.BURST);
         assertThat(admission.settingUp()).isEqualTo(10);
     }
 
@@ -73,30 +74,30 @@ class SetupAdmissionTests {
     void withTheBurstBoundAtMaxSetupsEveryInviteBeyondItIsRefusedAtOnce() {
         SetupAdmission strict = new SetupAdmission(2, 2, OVERLOAD_AFTER, now::get);
 
-        assertThat(strict.tryAdmit()).isTrue();
-        assertThat(strict.tryAdmit()).isTrue();
-        assertThat(strict.tryAdmit()).isFalse();
+        assertThat(strict.tryAdmit()).isNull();
+        assertThat(strict.tryAdmit()).isNull();
+        assertThat(strict.tryAdmit()).isEqualTo(Refusal.BURST);
         strict.release();
-        assertThat(strict.tryAdmit()).isTrue();
+        assertThat(strict.tryAdmit()).isNull();
     }
 
     @Test
-    void refusingTellsWhatTryAdmitWouldDecideWithoutTakingAPlace() {
+    void refusalTellsWhatTryAdmitWouldDecideWithoutTakingAPlace() {
         admitted(5);
-        assertThat(admission.refusing()).as("a burst").isFalse();
+        assertThat(admission.refusal()).as("a burst").isNull();
         advance(OVERLOAD_AFTER);
-        assertThat(admission.refusing()).as("an overload").isTrue();
-        assertThat(admission.tryAdmit()).isFalse();
+        assertThat(admission.refusal()).as("an overload").isEqualTo(Refusal.OVERLOAD);
+        assertThat(admission.tryAdmit()).isEqualTo(Refusal.OVERLOAD);
         assertThat(admission.settingUp()).isEqualTo(5);
 
         admission.release();
         admission.release();
-        assertThat(admission.refusing()).as("below max-setups again").isFalse();
+        assertThat(admission.refusal()).as("below max-setups again").isNull();
         assertThat(admission.settingUp()).isEqualTo(3);
 
         admitted(1);
         admitted(6);
-        assertThat(admission.refusing()).as("the burst bound").isTrue();
+        assertThat(admission.refusal()).as("the burst bound").isEqualTo(Refusal.BURST);
         assertThat(admission.settingUp()).isEqualTo(10);
     }
 
@@ -109,7 +110,7 @@ class SetupAdmissionTests {
 
     private void admitted(int count) {
         for (int i = 0; i < count; i++) {
-            assertThat(admission.tryAdmit()).as("set-up %d of %d", i + 1, count).isTrue();
+            assertThat(admission.tryAdmit()).as("set-up %d of %d", i + 1, count).isNull();
         }
     }
 

@@ -3,6 +3,7 @@ package ai.sentiric.events.internal;
 import ai.sentiric.events.EventCodec;
 import ai.sentiric.events.EventHandler;
 import ai.sentiric.events.EventMetrics;
+import ai.sentiric.events.EventPacks;
 import ai.sentiric.events.EventTypes;
 import ai.sentiric.events.EventsProperties;
 import ai.sentiric.events.PoisonEventException;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,11 +30,13 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageList
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 
 /**
- * Runs a service's {@link EventHandler} on each message of its queue, with manual
- * acknowledgement: ack after the handler returned; after {@code maxAttempts} failures (or at once
- * for a poison event) publish the message to the dead-letter exchange with the reason, wait for
- * the broker's confirm, then ack; if even that fails, requeue. A message is therefore either
- * handled, dead-lettered or still on a queue: never dropped.
+ * Runs a service's {@link EventHandler} on each event of its queue, with manual acknowledgement.
+ * A message carries one event or a pack of them ({@link EventPacks}); each event is handled on its
+ * own: after {@code maxAttempts} failures (or at once for a poison event) it is published alone to
+ * the dead-letter exchange with the reason and the broker's confirm awaited. The message is
+ * acknowledged once every event in it was handled or dead-lettered; if a dead-lettering fails, it is
+ * requeued whole (the events already handled come again, and handlers drop repeats by event id). An
+ * event is therefore handled, dead-lettered or still on a queue: never dropped.
  */
 public final class EventListener implements ChannelAwareMessageListener {
 
@@ -52,87 +56,49 @@ public final class EventListener implements ChannelAwareMessageListener {
 
     @Override
     public void onMessage(Message message, Channel channel) throws IOException {
-        long tag = message.getMessageProperties().getDeliveryTag();
-        String routingKey = message.getMessageProperties().getReceivedRoutingKey();
-        EventEnvelope event;
-        try {
-            event = EventCodec.decode(message.getBody());
-        } catch (InvalidProtocolBufferException | RuntimeException e) {
-            deadLetter(message, channel, "malformed event: " + e.getMessage(), 0, routingKey);
-            return;
-        }
-        if (!EventTypes.consistent(event)) {
-            deadLetter(message, channel, "unknown or inconsistent event type '" + event.getEventType() + "'", 0, routingKey);
-            return;
-        }
-        MDC.put("traceId", event.getTraceId());
-        MDC.put("callId", event.getCallId());
-        try {
-            Exception last = null;
-            for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {
-                try {
-                    handler.handle(event);
-                    channel.basicAck(tag, false);
-                    metrics.consumed(event.getEventType(), "handled");
-                    return;
-                } catch (PoisonEventException e) {
-                    deadLetter(message, channel, e.getMessage(), attempt, routingKey);
-                    return;
-                } catch (Exception e) {
-                    last = e;
-                    metrics.consumed(event.getEventType(), "retried");
-                    log.warn("event {} ({}) failed, attempt {} of {}: {}", event.getEventId(), event.getEventType(),
-                            attempt, properties.maxAttempts(), e.toString());
-                    if (attempt < properties.maxAttempts() && !backOff(attempt)) {
-                        break;
-                    }
-                }
-            }
-            deadLetter(message, channel, "failed after " + properties.maxAttempts() + " attempts: " + last, properties.maxAttempts(), routingKey);
-        } finally {
-            MDC.remove("traceId");
-            MDC.remove("callId");
+        List<ReceivedEvent> events = unpack(message, channel);
+        if (events != null) {
+            settle(message, events, channel);
         }
     }
 
     /**
-     * A batch: poison messages are dead-lettered one by one, the rest handed to the handler as one
-     * unit of work and acknowledged together once it returned. When the batch fails, every message
-     * in it takes the single-message path, with its own retries and dead-lettering.
+     * A batch: poison events are dead-lettered one by one, the rest handed to the handler as one unit
+     * of work and their messages acknowledged together once it returned. When the batch fails, every
+     * event in it takes the single-event path, with its own retries and dead-lettering.
      */
     public void onMessageBatch(List<Message> messages, Channel channel) {
-        List<Message> valid = new ArrayList<>(messages.size());
-        List<ReceivedEvent> events = new ArrayList<>(messages.size());
+        List<Message> taken = new ArrayList<>(messages.size());
+        List<List<ReceivedEvent>> eventsOf = new ArrayList<>(messages.size());
+        List<ReceivedEvent> all = new ArrayList<>(messages.size());
         try {
             for (Message message : messages) {
-                String routingKey = message.getMessageProperties().getReceivedRoutingKey();
-                try {
-                    EventEnvelope event = EventCodec.decode(message.getBody());
-                    if (EventTypes.consistent(event)) {
-                        valid.add(message);
-                        events.add(new ReceivedEvent(event, message.getBody()));
-                    } else {
-                        deadLetter(message, channel, "unknown or inconsistent event type '" + event.getEventType() + "'", 0, routingKey);
-                    }
-                } catch (InvalidProtocolBufferException | RuntimeException e) {
-                    deadLetter(message, channel, "malformed event: " + e.getMessage(), 0, routingKey);
+                List<ReceivedEvent> events = unpack(message, channel);
+                if (events == null) {
+                    continue;
                 }
+                if (events.isEmpty()) {
+                    channel.basicAck(message.getMessageProperties().getDeliveryTag(), false);
+                    continue;
+                }
+                taken.add(message);
+                eventsOf.add(events);
+                all.addAll(events);
             }
-            if (events.isEmpty()) {
+            if (all.isEmpty()) {
                 return;
             }
             try {
-                handler.handleReceived(events);
+                handler.handleReceived(all);
             } catch (Exception e) {
-                log.warn("batch of {} events failed ({}); handling them one by one", events.size(), e.toString());
-                for (Message message : valid) {
-                    onMessage(message, channel);
+                log.warn("batch of {} events failed ({}); handling them one by one", all.size(), e.toString());
+                for (int i = 0; i < taken.size(); i++) {
+                    settle(taken.get(i), eventsOf.get(i), channel);
                 }
                 return;
             }
-            long last = valid.getLast().getMessageProperties().getDeliveryTag();
-            channel.basicAck(last, true);
-            events.forEach(received -> metrics.consumed(received.event().getEventType(), "handled"));
+            channel.basicAck(taken.getLast().getMessageProperties().getDeliveryTag(), true);
+            all.forEach(received -> metrics.consumed(received.event().getEventType(), "handled"));
         } catch (IOException e) {
             // The channel is gone: the broker redelivers every unacknowledged message of the batch.
             throw new UncheckedIOException(e);
@@ -149,6 +115,84 @@ public final class EventListener implements ChannelAwareMessageListener {
         };
     }
 
+    /**
+     * The events of a message that can be handled; those that cannot ever be (malformed, of an
+     * unknown or inconsistent type) are dead-lettered at once, a malformed pack whole. Null when a
+     * dead-lettering failed: the message is then back on the queue.
+     */
+    private @Nullable List<ReceivedEvent> unpack(Message message, Channel channel) throws IOException {
+        List<byte[]> bodies;
+        try {
+            bodies = EventPacks.split(message.getBody());
+        } catch (InvalidProtocolBufferException e) {
+            return deadLetter(message, channel, message.getBody(), null, e.getMessage(), 0) ? List.of() : requeue(message, channel);
+        }
+        List<ReceivedEvent> events = new ArrayList<>(bodies.size());
+        for (byte[] body : bodies) {
+            String problem;
+            try {
+                EventEnvelope event = EventCodec.decode(body);
+                if (EventTypes.consistent(event)) {
+                    events.add(new ReceivedEvent(event, body));
+                    continue;
+                }
+                problem = "unknown or inconsistent event type '" + event.getEventType() + "'";
+            } catch (InvalidProtocolBufferException | RuntimeException e) {
+                problem = "malformed event: " + e.getMessage();
+            }
+            if (!deadLetter(message, channel, body, null, problem, 0)) {
+                return requeue(message, channel);
+            }
+        }
+        return events;
+    }
+
+    /** Handles each event of a message, then acknowledges it; requeues it when a dead-lettering failed. */
+    private void settle(Message message, List<ReceivedEvent> events, Channel channel) throws IOException {
+        for (ReceivedEvent received : events) {
+            if (!handle(message, received, channel)) {
+                requeue(message, channel);
+                return;
+            }
+        }
+        channel.basicAck(message.getMessageProperties().getDeliveryTag(), false);
+    }
+
+    /**
+     * Handles one event with bounded retries, dead-lettering it after the last failure or at once when
+     * it is poison; false when the dead-lettering failed.
+     */
+    private boolean handle(Message message, ReceivedEvent received, Channel channel) {
+        EventEnvelope event = received.event();
+        MDC.put("traceId", event.getTraceId());
+        MDC.put("callId", event.getCallId());
+        try {
+            Exception last = null;
+            for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {
+                try {
+                    handler.handle(event);
+                    metrics.consumed(event.getEventType(), "handled");
+                    return true;
+                } catch (PoisonEventException e) {
+                    return deadLetter(message, channel, received.body(), event, e.getMessage(), attempt);
+                } catch (Exception e) {
+                    last = e;
+                    metrics.consumed(event.getEventType(), "retried");
+                    log.warn("event {} ({}) failed, attempt {} of {}: {}", event.getEventId(), event.getEventType(),
+                            attempt, properties.maxAttempts(), e.toString());
+                    if (attempt < properties.maxAttempts() && !backOff(attempt)) {
+                        break;
+                    }
+                }
+            }
+            return deadLetter(message, channel, received.body(), event,
+                    "failed after " + properties.maxAttempts() + " attempts: " + last, properties.maxAttempts());
+        } finally {
+            MDC.remove("traceId");
+            MDC.remove("callId");
+        }
+    }
+
     /** Waits before the next attempt; false when interrupted (the container is stopping). */
     private boolean backOff(int attempt) {
         try {
@@ -162,29 +206,48 @@ public final class EventListener implements ChannelAwareMessageListener {
         }
     }
 
-    private void deadLetter(Message message, Channel channel, String reason, int attempts, String routingKey) throws IOException {
-        long tag = message.getMessageProperties().getDeliveryTag();
-        String eventType = message.getMessageProperties().getType() == null ? routingKey : message.getMessageProperties().getType();
+    private @Nullable List<ReceivedEvent> requeue(Message message, Channel channel) throws IOException {
+        channel.basicNack(message.getMessageProperties().getDeliveryTag(), false, true);
+        return null;
+    }
+
+    /**
+     * Publishes one event (or a message that is not even a pack) to the dead-letter exchange and waits
+     * for the broker's confirm; false when that failed, and the message must go back to the queue.
+     */
+    private boolean deadLetter(Message message, Channel channel, byte[] body, @Nullable EventEnvelope event, String reason,
+                               int attempts) {
+        MessageProperties original = message.getMessageProperties();
+        String routingKey = original.getReceivedRoutingKey();
+        String eventType = event != null ? event.getEventType() : original.getType() != null ? original.getType() : routingKey;
+        String counted = eventType == null ? "unknown" : eventType;
         try {
             channel.confirmSelect();
             channel.basicPublish(properties.deadLetterExchange(), queue, true,
-                    deadLetterProperties(message.getMessageProperties(), reason, attempts, routingKey), message.getBody());
+                    deadLetterProperties(original, event, reason, attempts, routingKey), body);
             channel.waitForConfirmsOrDie(properties.confirmTimeout().toMillis());
-            channel.basicAck(tag, false);
-            metrics.consumed(eventType == null ? "unknown" : eventType, "dead_lettered");
+            metrics.consumed(counted, "dead_lettered");
             log.error("event dead-lettered to {}.dlq: {}", queue, reason);
+            return true;
         } catch (IOException | RuntimeException | TimeoutException e) {
             log.error("dead-lettering failed, the message goes back to {}: {}", queue, e.toString());
-            metrics.consumed(eventType == null ? "unknown" : eventType, "requeued");
-            channel.basicNack(tag, false, true);
+            metrics.consumed(counted, "requeued");
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            channel.basicNack(tag, false, true);
+            metrics.consumed(counted, "requeued");
+            return false;
         }
     }
 
-    private AMQP.BasicProperties deadLetterProperties(MessageProperties original, String reason, int attempts, String routingKey) {
+    /**
+     * The properties of a dead letter: the message's, with the reason headers; for an event out of a
+     * pack, its own id and type instead of the pack's count.
+     */
+    private AMQP.BasicProperties deadLetterProperties(MessageProperties original, @Nullable EventEnvelope event, String reason,
+                                                      int attempts, @Nullable String routingKey) {
         Map<String, Object> headers = new HashMap<>(original.getHeaders());
+        headers.remove(EventPacks.COUNT_HEADER);
         headers.put(DeadLetterHeaders.REASON, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
         headers.put(DeadLetterHeaders.ORIGINAL_QUEUE, queue);
         headers.put(DeadLetterHeaders.ORIGINAL_ROUTING_KEY, routingKey == null ? "" : routingKey);
@@ -194,8 +257,8 @@ public final class EventListener implements ChannelAwareMessageListener {
                 .contentType(original.getContentType())
                 .contentEncoding(original.getContentEncoding())
                 .deliveryMode(2)
-                .messageId(original.getMessageId())
-                .type(original.getType())
+                .messageId(event != null && !event.getEventId().isEmpty() ? event.getEventId() : original.getMessageId())
+                .type(event != null ? event.getEventType() : original.getType())
                 .headers(headers)
                 .build();
     }
