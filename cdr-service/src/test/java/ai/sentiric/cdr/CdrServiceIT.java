@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.sentiric.events.DeadLetters;
+import ai.sentiric.events.EventCodec;
+import ai.sentiric.events.EventPacks;
 import ai.sentiric.events.EventPublisher;
 import ai.sentiric.events.EventsProperties;
 import ai.sentiric.proto.event.v1.CallAnswered;
@@ -233,6 +235,27 @@ class CdrServiceIT {
                     .anyMatch(reason -> reason.contains("absurd timestamp"))
                     .anyMatch(reason -> reason.contains("has no callId"));
             assertThat(jdbc.queryForObject("SELECT count(*) FROM calls WHERE call_id = ?", Integer.class, run + "-zero")).isZero();
+        }
+
+        @Test
+        void aPackWithABadEventIsCommittedSaveThatEventWhichIsDeadLetteredAlone() {
+            long before = deadLetters.count();
+            String run = "pack-" + System.nanoTime();
+            List<EventEnvelope> good = CallScenarios.cancelled(run + "-good", "t", Instant.parse("2026-11-20T08:00:00Z"));
+            EventEnvelope noCall = CallScenarios.event("", "t", Instant.parse("2026-11-20T08:00:00Z"),
+                    b -> b.setCallStarted(good.getFirst().getCallStarted()));
+            byte[] pack = EventPacks.join(List.of(EventCodec.encode(good.getFirst()), EventCodec.encode(noCall)));
+
+            template.send(events.exchange(), "call.started", MessageBuilder.withBody(pack).setHeader(EventPacks.COUNT_HEADER, 2).build());
+            publishAll(good.subList(1, good.size()));
+
+            awaitCompleted(List.of(run + "-good"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> deadLetters.count() >= before + 1);
+            assertThat(deadLetters.peek(50)).anySatisfy(letter -> {
+                assertThat(letter.reason()).contains("has no callId");
+                assertThat(letter.eventId()).isEqualTo(noCall.getEventId());
+                assertThat(letter.body()).isEqualTo(new String(EventCodec.encode(noCall), StandardCharsets.UTF_8));
+            });
         }
 
         @Test
