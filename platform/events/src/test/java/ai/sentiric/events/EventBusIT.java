@@ -8,6 +8,7 @@ import ai.sentiric.proto.event.v1.CallAnswered;
 import ai.sentiric.proto.event.v1.CallEnded;
 import ai.sentiric.proto.event.v1.CallStarted;
 import ai.sentiric.proto.event.v1.EventEnvelope;
+import ai.sentiric.proto.event.v1.MediaInactive;
 import ai.sentiric.testkit.spring.InfrastructureTest;
 import com.rabbitmq.client.ConnectionFactory;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,26 @@ class EventBusIT {
         RecordingHandler handler() {
             return new RecordingHandler();
         }
+
+        @Bean
+        RecordingBroadcast broadcast() {
+            return new RecordingBroadcast();
+        }
+    }
+
+    /** Records the media.inactive events this instance sees on its own queue. */
+    static class RecordingBroadcast implements BroadcastEventHandler {
+        final List<EventEnvelope> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void handle(EventEnvelope event) {
+            seen.add(event);
+        }
+
+        @Override
+        public List<String> bindings() {
+            return List.of("media.inactive");
+        }
     }
 
     /** Records what it handles; fails for calls whose id starts with "fail". */
@@ -67,6 +88,7 @@ class EventBusIT {
 
     @Autowired EventPublisher publisher;
     @Autowired RecordingHandler handler;
+    @Autowired RecordingBroadcast broadcast;
     @Autowired DeadLetters deadLetters;
     @Autowired RabbitTemplate template;
     @Autowired EventsProperties properties;
@@ -265,5 +287,17 @@ class EventBusIT {
             assertThat(letter.reason()).startsWith("malformed pack of events");
             assertThat(letter.body()).isEqualTo("[{\"callId\":\"torn\"");
         });
+    }
+
+    @Test
+    void aBroadcastConsumerReadsAPackAsItsEvents() {
+        List<EventEnvelope> inactive = Stream.of("broadcast-1", "broadcast-2").map(call -> EventPublisher.complete(
+                EventEnvelope.newBuilder().setCallId(call).setMediaInactive(MediaInactive.getDefaultInstance()).build())).toList();
+        byte[] pack = EventPacks.join(inactive.stream().map(EventCodec::encode).toList());
+
+        template.send(properties.exchange(), "media.inactive", MessageBuilder.withBody(pack).setHeader(EventPacks.COUNT_HEADER, 2).build());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> broadcast.seen.size() >= 2);
+        assertThat(broadcast.seen).containsExactlyElementsOf(inactive);
     }
 }
