@@ -16,7 +16,7 @@
 # the heap each service allocated and the context switches of each process per call,
 # and how many INVITEs admission control refused with 503, and when:
 # in each 5 s of the loaded window.
-# With rates "max", it searches for the highest rate (a multiple of 25 from 250 to 1000 calls/s)
+# With rates "max", it searches for the highest rate (a multiple of 25 from 250 to 1500 calls/s)
 # that runs its seconds with no failed call, by bisection, each probe after the broker's queue has
 # drained from the one before; at that rate it also measures SIPp's own UAS.
 # At the end it checks that cdr-service recorded every call the fleet completed (warm-up included)
@@ -232,8 +232,8 @@ ceiling() {
 }
 
 if [ "$RATES" = max ]; then
-  # Candidates 250, 275, ..., 1000 by index; low passed (or is the start), high failed (or is past the end).
-  low=-1 high=31 probes=""
+  # Candidates 250, 275, ..., 1500 by index; low passed (or is the start), high failed (or is past the end).
+  low=-1 high=51 probes=""
   while [ $((high - low)) -gt 1 ]; do
     probe=$(( low < 0 ? 0 : (low + high) / 2 ))
     rate=$((250 + 25 * probe))
@@ -246,7 +246,7 @@ if [ "$RATES" = max ]; then
     echo "highest rate with no failed call in ${SECONDS_PER_RATE} s: below 250 calls/s (probes:${probes})"
   else
     best=$((250 + 25 * low))
-    echo "highest rate with no failed call in ${SECONDS_PER_RATE} s: ${best} calls/s$([ $high -le 30 ] || echo ', the top of the search') (probes:${probes})"
+    echo "highest rate with no failed call in ${SECONDS_PER_RATE} s: ${best} calls/s$([ $high -le 50 ] || echo ', the top of the search') (probes:${probes})"
     ceiling "$best"
   fi
 else
