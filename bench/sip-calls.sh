@@ -86,19 +86,19 @@ shed_count() {
   sip_metric sentiric_sip_calls_shed_total
 }
 
-# The same, by reason (overload, burst, broker), as "reason count" lines.
-shed_reasons() {
-  curl -s "$SIP_METRICS" | awk '$1 ~ /^sentiric_sip_calls_shed_total\{/ {
-      match($1, /reason="[^"]*"/); printf "%s %.0f\n", substr($1, RSTART + 8, RLENGTH - 9), $2}' | sort
-}
 
 # How sip-signaling ended its calls so far, by reason, as "reason xcount": under overload a call
 # the caller completed but whose ACK and BYE never reached the call logic ends by media-timeout or
 # ack-timeout 30 s later, its media session sending RTP all that while.
 endings() {
-  curl -s "$SIP_METRICS" | awk '$1 ~ /^sentiric_sip_calls_ended_total\{/ {
+  by_reason sentiric_sip_calls_ended_total | sort -k2 -rn | awk '{printf "%s%s x%s", (NR > 1 ? ", " : ""), $1, $2}'
+}
+
+# A sip-signaling counter tagged by reason, as "reason count" lines sorted by reason.
+by_reason() {
+  curl -s "$SIP_METRICS" | awk -v name="$1" 'index($1, name "{") == 1 {
       match($1, /reason="[^"]*"/); n[substr($1, RSTART + 8, RLENGTH - 9)] += $2 }
-    END {for (r in n) printf "%.0f %s\n", n[r], r}' | sort -rn | awk '{printf "%s%s x%s", (NR > 1 ? ", " : ""), $2, $1}'
+    END {for (r in n) printf "%s %.0f\n", r, n[r]}' | sort
 }
 
 # Why SIPp aborted the calls of a run, from its error log (-trace_err), as "reason xcount": an
@@ -125,7 +125,7 @@ measure() {
   head -1 /proc/stat > "$dir/machine.before"
   fleet_allocated > "$dir/alloc.before"
   fleet_switches > "$dir/switches.before"
-  local shed_before dropped_before; shed_before=$(shed_count); dropped_before=$(udp_dropped); shed_reasons > "$dir/shed.before"
+  local shed_before dropped_before; shed_before=$(shed_count); dropped_before=$(udp_dropped); by_reason sentiric_sip_calls_shed_total > "$dir/shed.before"
   (sleep "$SECONDS_PER_RATE"; fleet_cpu > "$dir/cpu.after"; head -1 /proc/stat > "$dir/machine.after"; fleet_allocated > "$dir/alloc.after"; fleet_switches > "$dir/switches.after") &
   local sampler=$!
   # When the shed calls fell: the count every 5 s of the loaded window (a step up to a new rate
@@ -156,7 +156,7 @@ measure() {
     "$label" "$rate" "$ok" "$failed" "${p50:-?}" "${p99:-?}" "${max:-?}"
   wait "$sampler" "$shed_sampler" 2>/dev/null || true
   if [[ "$label" == sentiric* ]]; then
-    shed_reasons > "$dir/shed.after"
+    by_reason sentiric_sip_calls_shed_total > "$dir/shed.after"
     echo "    INVITEs refused with 503 by admission control: $(( $(shed_count) - shed_before ))$(awk 'NR == FNR {before[$1] = $2; next}
         $2 > before[$1] {printf "%s%s x%d", (n++ ? ", " : " ("), $1, $2 - before[$1]} END {if (n) printf ")"}' "$dir/shed.before" "$dir/shed.after")"
     echo "    shed in each 5 s of the loaded window: $(awk 'NR > 1 {printf "%s%d", (NR > 2 ? " " : ""), $1 - last} {last = $1}' "$dir/shed.timeline")"

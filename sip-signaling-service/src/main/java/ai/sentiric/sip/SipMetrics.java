@@ -31,7 +31,7 @@ public class SipMetrics {
                 .publishPercentiles(0.5, 0.99).register(registry);
         // Every reason from the start: a scrape shows 0 rather than no series before the first refusal.
         for (String reason : new String[] {"overload", "burst", "broker"}) {
-            shed(reason, 0);
+            shedCounter(reason);
         }
     }
 
@@ -65,13 +65,13 @@ public class SipMetrics {
 
     /** An INVITE refused by admission control, by why: overload (of set-ups), burst (setup-burst of them), broker (behind). */
     public void shed(String reason) {
-        shed(reason, 1);
+        shedCounter(reason).increment();
     }
 
-    private void shed(String reason, int count) {
-        shed.computeIfAbsent(reason, key -> Counter.builder("sentiric.sip.calls.shed")
+    private Counter shedCounter(String reason) {
+        return shed.computeIfAbsent(reason, key -> Counter.builder("sentiric.sip.calls.shed")
                 .description("INVITEs refused with 503 by admission control, by reason: an overload of set-ups, setup-burst of them, or the broker behind")
-                .tag("reason", key).register(registry)).increment(count);
+                .tag("reason", key).register(registry));
     }
 
     public void answered(Duration took) {

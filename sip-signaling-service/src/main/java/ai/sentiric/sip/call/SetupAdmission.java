@@ -60,17 +60,11 @@ final class SetupAdmission {
 
     /** Takes a place for a set-up; the refusal instead when the INVITE is to be refused. */
     synchronized @Nullable Refusal tryAdmit() {
-        if (settingUp >= burst) {
-            return Refusal.BURST;
+        Refusal refusal = refusal();
+        if (refusal == null && ++settingUp == standing) {
+            aboveSince = nanoClock.getAsLong();
         }
-        long now = nanoClock.getAsLong();
-        if (settingUp >= standing && now - aboveSince >= overloadAfterNanos) {
-            return Refusal.OVERLOAD;
-        }
-        if (++settingUp == standing) {
-            aboveSince = now;
-        }
-        return null;
+        return refusal;
     }
 
     /** What {@link #tryAdmit} would refuse with now, or null; takes no place. */

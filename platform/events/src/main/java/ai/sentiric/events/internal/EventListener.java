@@ -125,7 +125,11 @@ public final class EventListener implements ChannelAwareMessageListener {
         try {
             bodies = EventPacks.split(message.getBody());
         } catch (InvalidProtocolBufferException e) {
-            return deadLetter(message, channel, message.getBody(), null, e.getMessage(), 0) ? List.of() : requeue(message, channel);
+            if (deadLetter(message, channel, message.getBody(), null, e.getMessage(), 0)) {
+                return List.of();
+            }
+            requeue(message, channel);
+            return null;
         }
         List<ReceivedEvent> events = new ArrayList<>(bodies.size());
         for (byte[] body : bodies) {
@@ -141,7 +145,8 @@ public final class EventListener implements ChannelAwareMessageListener {
                 problem = "malformed event: " + e.getMessage();
             }
             if (!deadLetter(message, channel, body, null, problem, 0)) {
-                return requeue(message, channel);
+                requeue(message, channel);
+                return null;
             }
         }
         return events;
@@ -206,9 +211,8 @@ public final class EventListener implements ChannelAwareMessageListener {
         }
     }
 
-    private @Nullable List<ReceivedEvent> requeue(Message message, Channel channel) throws IOException {
+    private static void requeue(Message message, Channel channel) throws IOException {
         channel.basicNack(message.getMessageProperties().getDeliveryTag(), false, true);
-        return null;
     }
 
     /**
